@@ -1,0 +1,91 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from .models import Article, ArticleImage, Category, Source, Tag
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "order", "is_in_menu"]
+    list_editable = ["order", "is_in_menu"]
+    list_filter = ["is_in_menu", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "website"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+        widgets = {
+            "body": CKEditor5Widget(config_name="default"),
+            "lead": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ArticleImageInline(admin.TabularInline):
+    model = ArticleImage
+    extra = 0
+    fields = ["image", "caption", "alt_text", "order"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "category", "status", "published_at", "is_featured", "updated_by"]
+    list_filter = ["status", "is_featured", "category", "source", "organization", "published_at"]
+    list_select_related = ["category", "category__parent", "updated_by"]
+    search_fields = ["title", "lead"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["category", "organization", "source", "tags", "related_articles"]
+    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    inlines = [ArticleImageInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "published_at", "is_featured", "category", "organization"]},
+        ),
+        (_("Cover image"), {"fields": ["cover_image", "cover_caption", "cover_alt"]}),
+        (
+            _("Source"),
+            {
+                "fields": [
+                    "source",
+                    "byline",
+                    "original_url",
+                    "original_author",
+                    "original_published_at",
+                ]
+            },
+        ),
+        (_("Tags and related news"), {"fields": ["tags", "related_articles"]}),
+        (
+            _("History"),
+            {
+                "classes": ["collapse"],
+                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
+            },
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

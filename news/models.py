@@ -1,0 +1,338 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from portal.html import sanitize_html
+from portal.images import DatedUploadTo, SafeImageField
+from portal.text import fold_vi, unique_slug
+
+
+class CategoryQuerySet(models.QuerySet):
+    def in_menu(self):
+        return self.filter(is_in_menu=True)
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the page address. Left empty, it is made from the name."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in the menu.")
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+        help_text=_("Set it to show this category as a sub-menu of another one."),
+    )
+    is_in_menu = models.BooleanField(_("shown in the menu"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, fallback="chuyen-muc")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category_detail", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    """An outlet whose news the site republishes (Báo Kiên Giang, KGO)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    code = models.CharField(
+        _("short code"),
+        max_length=20,
+        blank=True,
+        help_text=_('The tag that starts a lead, such as "KGO" in "(KGO) - ".'),
+    )
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, fallback="the")
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def featured(self):
+        return self.filter(is_featured=True)
+
+    def in_category(self, category):
+        """Articles of ``category`` and of its sub-categories."""
+        return self.filter(
+            models.Q(category=category) | models.Q(category__parent=category)
+        )
+
+    def for_listing(self):
+        return self.select_related("category", "source").only(
+            "id",
+            "title",
+            "slug",
+            "lead",
+            "cover_image",
+            "cover_width",
+            "cover_height",
+            "cover_alt",
+            "published_at",
+            "read_count",
+            "category__name",
+            "category__slug",
+            "source__name",
+        )
+
+    def for_detail(self):
+        return self.select_related(
+            "category", "category__parent", "source", "organization"
+        ).prefetch_related("tags", "images")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Part of the page address. Left empty, it is made from the title. "
+            "Old addresses keep working when it changes."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_('The opening paragraph, such as "(KGO) - ...".')
+    )
+    body = models.TextField(_("body"), blank=True)
+    cover_image = SafeImageField(
+        _("cover image"),
+        upload_to=DatedUploadTo("news"),
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
+    cover_alt = models.CharField(
+        _("cover alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    original_url = models.URLField(_("original address"), max_length=500, blank=True)
+    original_author = models.CharField(_("original author"), max_length=255, blank=True)
+    original_published_at = models.DateTimeField(
+        _("originally published at"), null=True, blank=True
+    )
+    byline = models.CharField(_("byline"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A time in the future schedules the article: readers see it from then on."),
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown at the top of the home page.")
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        verbose_name=_("related articles"),
+        symmetrical=False,
+        blank=True,
+        related_name="related_to",
+        help_text=_('Shown first under "Related news"; the rest is filled automatically.'),
+    )
+    # Changed only in SQL by read counting, never by save(): see Article.save().
+    read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
+    legacy_id = models.PositiveIntegerField(
+        _("old site id"), null=True, blank=True, unique=True, editable=False
+    )
+    # Diacritic-free, lower-case copies for search that behaves the same on every database.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_articles",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="updated_articles",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_pub_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self.body = sanitize_html(self.body)
+        self.search_title = fold_vi(self.title)
+        self.search_text = fold_vi(f"{self.lead} {strip_tags(self.body)}")
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            # An editor's save must never write back the read count it loaded: reads that
+            # arrived meanwhile would be lost.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "read_count"
+            ]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class ArticleImage(models.Model):
+    """One captioned picture of an article's gallery."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = SafeImageField(
+        _("image"),
+        upload_to=DatedUploadTo("news"),
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    alt_text = models.CharField(_("alt text"), max_length=255, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class ArticleDailyRead(models.Model):
+    """Reads of one article on one day (Asia/Ho_Chi_Minh), for "most read" over a period."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="daily_reads"
+    )
+    date = models.DateField(_("date"))
+    count = models.PositiveBigIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("daily reads")
+        verbose_name_plural = _("daily reads")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "date"], name="unique_article_date")
+        ]
+        indexes = [models.Index(fields=["date", "article"], name="daily_read_date_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.date}: {self.count}"

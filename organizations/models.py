@@ -1,0 +1,255 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.html import sanitize_html
+from portal.images import DatedUploadTo, SafeImageField
+from portal.text import unique_slug
+
+http_url_validator = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a web address starting with http:// or https://."),
+)
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        UNION = "doan", _("Youth Union (Đoàn)")
+        ASSOCIATION = "hoi", _("Youth Association (Hội)")
+        PIONEERS = "doi", _("Young Pioneers (Đội)")
+        DISTRICT_UNION = "huyen_doan", _("District or city union")
+        AFFILIATED_UNION = "doan_truc_thuoc", _("Affiliated union")
+        OTHER = "khac", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the page address. Left empty, it is made from the name."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    logo = SafeImageField(
+        _("logo"),
+        upload_to=DatedUploadTo("organizations"),
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    introduction = models.TextField(_("introduction"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.short_name or self.name, fallback="to-chuc")
+        self.introduction = sanitize_html(self.introduction)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
+
+
+class SiteIdentity(models.Model):
+    """The one record that names the site: header, footer and social links."""
+
+    site_name = models.CharField(_("site name"), max_length=255, default="Tỉnh đoàn")
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under the site name in the header of every page."),
+    )
+    logo = SafeImageField(
+        _("logo"),
+        upload_to=DatedUploadTo("site"),
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    favicon = SafeImageField(_("favicon"), upload_to=DatedUploadTo("site"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    content_responsible = models.CharField(
+        _("responsible for the content"),
+        max_length=255,
+        blank=True,
+        help_text=_("The person legally responsible for the content, shown in the footer."),
+    )
+    licence = models.CharField(_("licence line"), max_length=500, blank=True)
+    facebook_url = models.URLField(
+        _("Facebook page"), blank=True, validators=[http_url_validator]
+    )
+    zalo_url = models.URLField(
+        _("Zalo official account"), blank=True, validators=[http_url_validator]
+    )
+    youtube_url = models.URLField(
+        _("YouTube channel"), blank=True, validators=[http_url_validator]
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identity")
+
+    def __str__(self):
+        return self.site_name
+
+    @classmethod
+    def load(cls):
+        identity, _created = cls.objects.get_or_create(pk=1)
+        return identity
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # there is only ever one
+        super().save(*args, **kwargs)
+
+
+class SponsorQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """Active sponsors whose sponsorship window includes ``today``."""
+        today = today or timezone.localdate()
+        return (
+            self.filter(is_active=True)
+            .filter(models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=today))
+            .filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today))
+        )
+
+
+class Sponsor(models.Model):
+    class Placement(models.TextChoices):
+        SIDEBAR = "sidebar", _("Sidebar")
+        FOOTER = "footer", _("Footer")
+
+    name = models.CharField(_("name"), max_length=255)
+    logo = SafeImageField(
+        _("logo"),
+        upload_to=DatedUploadTo("sponsors"),
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
+    order = models.PositiveIntegerField(_("order"), default=0)
+    starts_on = models.DateField(
+        _("sponsorship starts"), null=True, blank=True, help_text=_("Empty: shown from now on.")
+    )
+    ends_on = models.DateField(
+        _("sponsorship ends"), null=True, blank=True, help_text=_("Empty: shown until removed.")
+    )
+    placement = models.CharField(
+        _("placement"), max_length=20, choices=Placement, default=Placement.SIDEBAR
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = SponsorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sponsor")
+        verbose_name_plural = _("sponsors")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": _("The end date must not be before the start date.")}
+            )
+
+    def get_absolute_url(self):
+        return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
+
+
+class SponsorClick(models.Model):
+    """Clicks on one sponsor in one month, counted in SQL."""
+
+    sponsor = models.ForeignKey(
+        Sponsor, verbose_name=_("sponsor"), on_delete=models.CASCADE, related_name="clicks"
+    )
+    month = models.DateField(_("month"))
+    count = models.PositiveBigIntegerField(_("clicks"), default=0)
+
+    class Meta:
+        verbose_name = _("sponsor clicks")
+        verbose_name_plural = _("sponsor clicks")
+        ordering = ["-month", "sponsor"]
+        constraints = [
+            models.UniqueConstraint(fields=["sponsor", "month"], name="unique_sponsor_month")
+        ]
+
+    def __str__(self):
+        return f"{self.sponsor} {self.month:%m/%Y}: {self.count}"
+
+
+class PartnerLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class PartnerLink(models.Model):
+    class Group(models.TextChoices):
+        CENTRAL = "trung_uong", _("Central")
+        PROVINCE = "tinh", _("Province")
+        DISTRICT = "huyen", _("District or city")
+        OTHER = "khac", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    url = models.URLField(_("web address"), validators=[http_url_validator])
+    group = models.CharField(_("group"), max_length=20, choices=Group, default=Group.OTHER)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PartnerLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner link")
+        verbose_name_plural = _("partner links")
+        ordering = ["group", "order", "name"]
+
+    def __str__(self):
+        return self.name

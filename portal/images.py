@@ -1,0 +1,120 @@
+"""Every uploaded image (inline, cover, gallery, logos) passes through here.
+
+An image is checked by size first, then opened by Pillow only as JPEG, PNG, GIF or WebP,
+refused above a pixel limit (decompression bombs), and re-encoded without metadata. What
+comes out is a new file with a random name in a dated folder; the uploaded bytes are never
+stored as they came.
+"""
+
+import io
+import uuid
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.forms import ImageField as FormImageField
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+def _refuse(message, code, **params):
+    raise ValidationError(message, code=code, params=params)
+
+
+def image_clean(uploaded):
+    """Validate ``uploaded`` and return a re-encoded ContentFile, or raise ValidationError."""
+    max_bytes = settings.IMAGE_MAX_UPLOAD_BYTES
+    if uploaded.size is None or uploaded.size == 0:
+        _refuse(_("The file is empty."), "empty")
+    if uploaded.size > max_bytes:
+        _refuse(
+            _("The file is too large (%(size)s MB); the limit is %(limit)s MB."),
+            "too_large",
+            size=round(uploaded.size / 1024 / 1024, 1),
+            limit=round(max_bytes / 1024 / 1024, 1),
+        )
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(uploaded, formats=list(FORMATS))
+            width, height = image.size
+            if width * height > settings.IMAGE_MAX_PIXELS:
+                raise Image.DecompressionBombError
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        _refuse(
+            _("The image is too large in pixels; the limit is %(limit)s megapixels."),
+            "too_many_pixels",
+            limit=settings.IMAGE_MAX_PIXELS // 1_000_000,
+        )
+    except Exception:  # Pillow raises many kinds of error for a file that is not an image.
+        _refuse(
+            _("The file is not a valid image. Only JPEG, PNG, GIF and WebP images are accepted."),
+            "invalid_image",
+        )
+    return ContentFile(_reencode(image), name=f"image.{FORMATS[image.format]}")
+
+
+def _reencode(image):
+    fmt = image.format
+    out = io.BytesIO()
+    if fmt == "GIF":
+        # Keep animation; every frame is re-encoded and comments/extensions are dropped.
+        frames = getattr(image, "n_frames", 1)
+        image.info.pop("comment", None)
+        image.save(out, "GIF", save_all=frames > 1, optimize=False)
+        return out.getvalue()
+    image = ImageOps.exif_transpose(image)
+    if fmt == "JPEG":
+        image = image.convert("RGB")
+        image.save(out, "JPEG", quality=85, optimize=True, progressive=True)
+    elif fmt == "PNG":
+        if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            image = image.convert("RGBA")
+        image.save(out, "PNG", optimize=True)
+    else:
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA")
+        image.save(out, "WEBP", quality=85)
+    return out.getvalue()
+
+
+@deconstructible
+class DatedUploadTo:
+    """An ``upload_to`` that stores under <folder>/YYYY/MM/ with a random name."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+        if ext not in FORMATS.values():
+            ext = "jpg"
+        now = timezone.localtime()
+        return f"{self.folder}/{now:%Y/%m}/{uuid.uuid4().hex}.{ext}"
+
+    def __eq__(self, other):
+        return isinstance(other, DatedUploadTo) and other.folder == self.folder
+
+
+class SafeImageFormField(FormImageField):
+    """Form field whose cleaned value is the re-encoded image, never the raw upload."""
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        return image_clean(data)
+
+
+class SafeImageField(models.ImageField):
+    """ImageField that re-encodes through image_clean() in every form, admin included."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})

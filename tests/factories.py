@@ -1,0 +1,114 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from news.models import Article, ArticleImage, Category, Source, Tag
+from organizations.models import Organization, PartnerLink, Sponsor
+from portal.text import slugify_vi
+
+
+def _image_file(name="image.jpg"):
+    from tests.conftest import image_bytes
+
+    return ContentFile(image_bytes("JPEG"), name=name)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.vn")
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Huyện đoàn Số {n}")
+    slug = factory.LazyAttribute(lambda o: slugify_vi(o.name))
+    kind = Organization.Kind.DISTRICT_UNION
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Chuyên mục Đoàn {n}")
+    slug = factory.LazyAttribute(lambda o: slugify_vi(o.name))
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Báo Kiên Giang {n}")
+    code = "KGO"
+    website = "https://baokiengiang.vn"
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"Thanh niên tình nguyện {n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article; ``draft=True`` and ``scheduled=True`` are the variations."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Đoàn viên thanh niên ra quân tình nguyện số {n}")
+    slug = factory.LazyAttribute(lambda o: slugify_vi(o.title))
+    lead = "(KGO) - Sáng nay, hàng trăm đoàn viên thanh niên đã ra quân."
+    body = "<p>Nội dung bài viết về hoạt động của Đoàn.</p>"
+    category = factory.SubFactory(CategoryFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+        )
+        with_cover = factory.Trait(cover_image=factory.LazyFunction(_image_file))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class ArticleImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleImage
+
+    article = factory.SubFactory(ArticleFactory)
+    image = factory.LazyFunction(_image_file)
+    caption = factory.Sequence(lambda n: f"Ảnh hoạt động {n}")
+
+
+class SponsorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sponsor
+
+    name = factory.Sequence(lambda n: f"Công ty Tài trợ {n}")
+    logo = factory.LazyFunction(_image_file)
+    website = factory.Sequence(lambda n: f"https://tai-tro-{n}.example.vn/")
+
+
+class PartnerLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerLink
+
+    name = factory.Sequence(lambda n: f"Website đối tác {n}")
+    url = factory.Sequence(lambda n: f"https://doi-tac-{n}.example.vn/")
+    group = PartnerLink.Group.PROVINCE

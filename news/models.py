@@ -113,9 +113,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_category(self, category):
         """Articles of ``category`` and of its sub-categories."""
-        return self.filter(
-            models.Q(category=category) | models.Q(category__parent=category)
-        )
+        return self.filter(models.Q(category=category) | models.Q(category__parent=category))
 
     def for_listing(self):
         return self.select_related("category", "source").only(

@@ -7,6 +7,8 @@ app_name = "news"
 urlpatterns = [
     path("", views.home, name="home"),
     path("chuyen-muc/<slug:slug>/", views.category_detail, name="category_detail"),
-    re_path(r"^tin-tuc/(?P<slug>[-\w]*)-(?P<pk>[0-9]+)/$", views.article_detail, name="article_detail"),
+    re_path(
+        r"^tin-tuc/(?P<slug>[-\w]*)-(?P<pk>[0-9]+)/$", views.article_detail, name="article_detail"
+    ),
     path("tai-anh-len/", views.image_upload, name="image_upload"),
 ]

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -58,5 +58,3 @@ def image_upload(request):
         return _upload_error(" ".join(error.messages), 400)
     name = default_storage.save(inline_upload_to(None, content.name), content)
     return JsonResponse({"url": default_storage.url(name)})
-
-

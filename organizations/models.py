@@ -115,15 +115,11 @@ class SiteIdentity(models.Model):
         help_text=_("The person legally responsible for the content, shown in the footer."),
     )
     licence = models.CharField(_("licence line"), max_length=500, blank=True)
-    facebook_url = models.URLField(
-        _("Facebook page"), blank=True, validators=[http_url_validator]
-    )
+    facebook_url = models.URLField(_("Facebook page"), blank=True, validators=[http_url_validator])
     zalo_url = models.URLField(
         _("Zalo official account"), blank=True, validators=[http_url_validator]
     )
-    youtube_url = models.URLField(
-        _("YouTube channel"), blank=True, validators=[http_url_validator]
-    )
+    youtube_url = models.URLField(_("YouTube channel"), blank=True, validators=[http_url_validator])
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -195,9 +191,7 @@ class Sponsor(models.Model):
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {"ends_on": _("The end date must not be before the start date.")}
-            )
+            raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
 
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})

@@ -1,4 +1,6 @@
 import io
+import os
+import uuid
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -42,3 +44,43 @@ def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 30, 30), **save_kwargs):
     mode = "RGBA" if fmt in ("PNG", "WEBP") else "RGB"
     Image.new(mode, size, color).save(out, fmt, **save_kwargs)
     return out.getvalue()
+
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The URL of a real Redis for shared-cache tests; skips, saying why, when none answers."""
+    import redis
+
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        pytest.skip(
+            f"Redis is not reachable at {TEST_REDIS_URL} ({error}); start redis-server "
+            "or set TEST_REDIS_URL to run the shared-cache tests"
+        )
+    return TEST_REDIS_URL
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """Point Django's cache at the real Redis, under a key prefix of this test's own."""
+    from django.core.cache import caches
+
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.REDIS_URL = redis_url
+    yield caches["default"]
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)

@@ -12,7 +12,10 @@ from portal.text import fold_vi, slugify_vi
         ("Đỗ Thanh Bình phát biểu", "do-thanh-binh-phat-bieu"),
         ("Đội TNTP Hồ Chí Minh tỉnh Kiên Giang", "doi-tntp-ho-chi-minh-tinh-kien-giang"),
         ("Hội LHTN Việt Nam: Đại hội lần thứ VIII!", "hoi-lhtn-viet-nam-dai-hoi-lan-thu-viii"),
-        ("Dân vận khéo – “Chiến dịch” Mùa hè xanh 2026", "dan-van-kheo-chien-dich-mua-he-xanh-2026"),
+        (
+            "Dân vận khéo – “Chiến dịch” Mùa hè xanh 2026",
+            "dan-van-kheo-chien-dich-mua-he-xanh-2026",
+        ),
         ("  ĐƯỜNG   ĐÊ  ", "duong-de"),
         ("Ưu tiên ở Ấp Ông Đồ", "uu-tien-o-ap-ong-do"),
     ],

@@ -28,12 +28,16 @@ def png_bomb(width=20000, height=20000):
     """A tiny PNG whose header claims a huge picture (a decompression bomb)."""
 
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     row = b"\x00" + b"\x00" * width
     data = zlib.compress(row * 10, 9)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(
@@ -85,7 +89,9 @@ def test_stored_name_is_random_and_dated_whatever_the_uploaded_name(editor_clien
         ("anh.jpg", b"", "image/jpeg", "trống"),
     ],
 )
-def test_non_images_are_refused_in_vietnamese(editor_client, settings, name, content, content_type, message):
+def test_non_images_are_refused_in_vietnamese(
+    editor_client, settings, name, content, content_type, message
+):
     response = upload(editor_client, name, content, content_type)
     assert response.status_code == 400
     assert message in response.json()["error"]["message"]

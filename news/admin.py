@@ -30,8 +30,6 @@ class TagAdmin(admin.ModelAdmin):
 
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
-        model = Article
-        fields = "__all__"
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),

@@ -7,8 +7,6 @@ from .models import Organization, PartnerLink, SiteIdentity, Sponsor
 
 class OrganizationAdminForm(forms.ModelForm):
     class Meta:
-        model = Organization
-        fields = "__all__"
         widgets = {"introduction": CKEditor5Widget(config_name="default")}
 
 

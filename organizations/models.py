@@ -129,14 +129,14 @@ class SiteIdentity(models.Model):
     def __str__(self):
         return self.site_name
 
+    def save(self, *args, **kwargs):
+        self.pk = 1  # there is only ever one
+        super().save(*args, **kwargs)
+
     @classmethod
     def load(cls):
         identity, _created = cls.objects.get_or_create(pk=1)
         return identity
-
-    def save(self, *args, **kwargs):
-        self.pk = 1  # there is only ever one
-        super().save(*args, **kwargs)
 
 
 class SponsorQuerySet(models.QuerySet):
@@ -189,12 +189,12 @@ class Sponsor(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
+
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
-
-    def get_absolute_url(self):
-        return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
 
 
 class SponsorClick(models.Model):

@@ -1,8 +1,55 @@
+"""Admin of the organisations app: for site administrators ("Quản trị viên") only.
+
+Editors ("Biên tập viên") hold no permission on these models except "view organisation",
+which lets them pick an article's organisation in the autocomplete; OrganizationAdmin honours
+it there and nowhere else (see organizations/roles.py).
+"""
+
 from django import forms
 from django.contrib import admin
+from django.db import models
+from django.db.models import Q, Sum
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .models import Organization, PartnerLink, SiteIdentity, Sponsor
+from .caching import invalidate_site_blocks
+from .models import (
+    Organization,
+    PartnerLink,
+    SiteIdentity,
+    Sponsor,
+    SponsorClick,
+    http_url_validator,
+)
+
+
+class HttpURLFormField(forms.URLField):
+    """A URL input that accepts only http(s), with one clear message for anything else.
+
+    Django's own URLField would answer "javascript:" or "data:" with its generic "Enter a valid
+    URL."; here the editor is told what is expected.
+    """
+
+    default_validators = [http_url_validator]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class SiteBlockAdmin(admin.ModelAdmin):
+    """What every admin of a record shown on every page shares."""
+
+    formfield_overrides = {models.URLField: {"form_class": HttpURLFormField}}
+
+    def delete_queryset(self, request, queryset):
+        # The changelist's bulk delete bypasses Model.delete(), which refreshes the blocks.
+        super().delete_queryset(request, queryset)
+        invalidate_site_blocks()
 
 
 class OrganizationAdminForm(forms.ModelForm):
@@ -11,7 +58,7 @@ class OrganizationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SiteBlockAdmin):
     form = OrganizationAdminForm
     list_display = ["name", "short_name", "kind", "parent", "order", "is_active"]
     list_filter = ["kind", "is_active"]
@@ -19,27 +66,147 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["parent"]
 
+    def has_view_permission(self, request, obj=None):
+        # "View organisation" lets editors look organisations up in the article form's
+        # autocomplete; it does not open the organisation pages of the admin to them.
+        match = request.resolver_match
+        if match is not None and match.url_name == "autocomplete":
+            return super().has_view_permission(request, obj)
+        return self.has_change_permission(request, obj)
+
 
 @admin.register(SiteIdentity)
-class SiteIdentityAdmin(admin.ModelAdmin):
-    list_display = ["site_name", "tagline"]
+class SiteIdentityAdmin(SiteBlockAdmin):
+    fieldsets = [
+        (None, {"fields": ["site_name", "tagline", "logo", "favicon"]}),
+        (
+            _("Footer"),
+            {"fields": ["address", "phone", "email", "content_responsible", "licence"]},
+        ),
+        (_("Social networks"), {"fields": ["facebook_url", "zalo_url", "youtube_url"]}),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        # There is one record: its list would be a page with one line, so open it directly.
+        if self.has_view_or_change_permission(request):
+            identity = SiteIdentity.load()
+            return redirect(reverse("admin:organizations_siteidentity_change", args=[identity.pk]))
+        return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteIdentity.objects.exists()
+        return False  # SiteIdentity.load() creates the one record
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
+class SponsorClickInline(admin.TabularInline):
+    model = SponsorClick
+    fields = ["month_display", "count"]
+    readonly_fields = ["month_display", "count"]
+    ordering = ["-month"]
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name_plural = _("clicks per month")
+
+    @admin.display(description=_("month"))
+    def month_display(self, obj):
+        return f"{obj.month:%m/%Y}"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Sponsor)
-class SponsorAdmin(admin.ModelAdmin):
-    list_display = ["name", "placement", "starts_on", "ends_on", "order", "is_active"]
+class SponsorAdmin(SiteBlockAdmin):
+    list_display = [
+        "name",
+        "logo_preview",
+        "placement",
+        "starts_on",
+        "ends_on",
+        "order",
+        "is_active",
+        "clicks_this_month",
+        "clicks_total",
+    ]
     list_filter = ["placement", "is_active"]
-    search_fields = ["name"]
+    search_fields = ["name", "website"]
+    fields = [
+        "name",
+        "logo",
+        "logo_preview",
+        "website",
+        "placement",
+        "order",
+        ("starts_on", "ends_on"),
+        "is_active",
+    ]
+    readonly_fields = ["logo_preview"]
+    inlines = [SponsorClickInline]
+
+    def get_queryset(self, request):
+        month = timezone.localdate().replace(day=1)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                clicks_month_sum=Sum("clicks__count", filter=Q(clicks__month=month)),
+                clicks_total_sum=Sum("clicks__count"),
+            )
+        )
+
+    @admin.display(description=_("clicks this month"), ordering="clicks_month_sum")
+    def clicks_this_month(self, obj):
+        return obj.clicks_month_sum or 0
+
+    @admin.display(description=_("clicks in total"), ordering="clicks_total_sum")
+    def clicks_total(self, obj):
+        return obj.clicks_total_sum or 0
+
+    @admin.display(description=_("as shown"))
+    def logo_preview(self, obj):
+        if not obj.logo_1x:
+            return "—"
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="">',
+            obj.logo_1x.url,
+            obj.logo_1x_width,
+            obj.logo_1x_height,
+        )
+
+
+@admin.register(SponsorClick)
+class SponsorClickAdmin(admin.ModelAdmin):
+    """Clicks per sponsor per month, read-only: they are counted by /tai-tro/<id>/."""
+
+    list_display = ["sponsor", "month_display", "count"]
+    list_filter = ["sponsor"]
+    list_select_related = ["sponsor"]
+    date_hierarchy = "month"
+    search_fields = ["sponsor__name"]
+
+    @admin.display(description=_("month"), ordering="month")
+    def month_display(self, obj):
+        return f"{obj.month:%m/%Y}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PartnerLink)
-class PartnerLinkAdmin(admin.ModelAdmin):
+class PartnerLinkAdmin(SiteBlockAdmin):
     list_display = ["name", "url", "group", "order", "is_active"]
+    list_editable = ["order", "is_active"]
     list_filter = ["group", "is_active"]
     search_fields = ["name", "url"]

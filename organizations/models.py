@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.html import sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import unique_slug
+
+from . import caching
+from .services import logo_rendition
 
 http_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -18,6 +21,18 @@ http_url_validator = URLValidator(
 class OrganizationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def for_detail(self):
+        """The organisation page: its parent, and its active sub-units as ``active_children``."""
+        return self.select_related("parent").prefetch_related(
+            models.Prefetch(
+                "children",
+                queryset=Organization.objects.active().only(
+                    "id", "name", "short_name", "slug", "parent_id", "order"
+                ),
+                to_attr="active_children",
+            )
+        )
 
 
 class Organization(models.Model):
@@ -80,9 +95,15 @@ class Organization(models.Model):
             self.slug = unique_slug(self, self.short_name or self.name, fallback="to-chuc")
         self.introduction = sanitize_html(self.introduction)
         super().save(*args, **kwargs)
+        caching.invalidate_site_blocks()
 
     def get_absolute_url(self):
         return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        caching.invalidate_site_blocks()
+        return result
 
 
 class SiteIdentity(models.Model):
@@ -132,11 +153,21 @@ class SiteIdentity(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # there is only ever one
         super().save(*args, **kwargs)
+        caching.invalidate_site_blocks()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        caching.invalidate_site_blocks()
+        return result
 
     @classmethod
     def load(cls):
         identity, _created = cls.objects.get_or_create(pk=1)
         return identity
+
+
+# The size, in CSS pixels, at which every sponsor logo is shown.
+LOGO_BOX = (160, 80)
 
 
 class SponsorQuerySet(models.QuerySet):
@@ -148,6 +179,15 @@ class SponsorQuerySet(models.QuerySet):
             .filter(models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=today))
             .filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today))
         )
+
+    def clickable(self):
+        """Sponsors whose click may be redirected: current, with an http(s) website."""
+        return self.current().filter(
+            models.Q(website__istartswith="http://") | models.Q(website__istartswith="https://")
+        )
+
+    def for_block(self, placement):
+        return self.current().filter(placement=placement)
 
 
 class Sponsor(models.Model):
@@ -164,7 +204,27 @@ class Sponsor(models.Model):
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
+    # Renditions of the logo at the block's fixed size and at twice that size (for
+    # high-density phone screens), made by save() from whichever logo was uploaded.
+    logo_1x = models.ImageField(
+        upload_to=DatedUploadTo("sponsors/renditions"),
+        blank=True,
+        editable=False,
+        width_field="logo_1x_width",
+        height_field="logo_1x_height",
+    )
+    logo_1x_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_1x_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_2x = models.ImageField(
+        upload_to=DatedUploadTo("sponsors/renditions"), blank=True, editable=False
+    )
+    logo_rendered_from = models.CharField(max_length=255, blank=True, editable=False)
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        validators=[http_url_validator],
+        help_text=_("Readers who click the logo are sent here. Empty: the logo is not a link."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     starts_on = models.DateField(
         _("sponsorship starts"), null=True, blank=True, help_text=_("Empty: shown from now on.")
@@ -189,12 +249,59 @@ class Sponsor(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.logo and self.logo.name != self.logo_rendered_from:
+            self.refresh_logo_renditions()
+        caching.invalidate_site_blocks()
+
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        caching.invalidate_site_blocks()
+        return result
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
+
+    def refresh_logo_renditions(self):
+        """Make the 1x and 2x renditions of the current logo and store their names."""
+        old = [f.name for f in (self.logo_1x, self.logo_2x) if f]
+        self.logo.open("rb")
+        try:
+            small = logo_rendition(source=self.logo, box=LOGO_BOX)
+            self.logo.seek(0)
+            large = logo_rendition(source=self.logo, box=(LOGO_BOX[0] * 2, LOGO_BOX[1] * 2))
+        finally:
+            self.logo.close()
+        self.logo_1x.save(small.name, small, save=False)
+        self.logo_2x.save(large.name, large, save=False)
+        self.logo_rendered_from = self.logo.name
+        # update() rather than save(): nothing else on the row is rewritten.
+        type(self).objects.filter(pk=self.pk).update(
+            logo_1x=self.logo_1x.name,
+            logo_1x_width=self.logo_1x_width,
+            logo_1x_height=self.logo_1x_height,
+            logo_2x=self.logo_2x.name,
+            logo_rendered_from=self.logo_rendered_from,
+        )
+        for name in old:
+            self.logo.storage.delete(name)
+
+    def count_click(self, today=None):
+        """Add one click to this month's count, in SQL, safe under concurrent clicks."""
+        month = (today or timezone.localdate()).replace(day=1)
+        clicks = SponsorClick.objects.filter(sponsor=self, month=month)
+        if clicks.update(count=models.F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                SponsorClick.objects.create(sponsor=self, month=month, count=1)
+        except IntegrityError:  # another click created this month's row first
+            clicks.update(count=models.F("count") + 1)
 
 
 class SponsorClick(models.Model):
@@ -247,3 +354,12 @@ class PartnerLink(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        caching.invalidate_site_blocks()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        caching.invalidate_site_blocks()
+        return result

@@ -6,4 +6,5 @@ app_name = "organizations"
 
 urlpatterns = [
     path("to-chuc/<slug:slug>/", views.organization_detail, name="organization_detail"),
+    path("tai-tro/<int:pk>/", views.sponsor_click, name="sponsor_click"),
 ]

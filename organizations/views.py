@@ -1,9 +1,11 @@
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from news.models import Article
 
-from .models import Organization
+from .models import Organization, Sponsor
 
 
 @require_safe
@@ -15,3 +17,17 @@ def organization_detail(request, slug):
         "organizations/organization_detail.html",
         {"organization": organization, "articles": articles},
     )
+
+
+@never_cache
+@require_safe
+def sponsor_click(request, pk):
+    """Count a click on a sponsor's logo and send the reader to its stored website.
+
+    The target is only ever the website saved in the admin, never a URL from the request, so
+    this address cannot be used as an open redirect.
+    """
+    sponsor = get_object_or_404(Sponsor.objects.clickable(), pk=pk)
+    if request.method == "GET":  # a HEAD (link checkers, previews) is not a click
+        sponsor.count_click()
+    return HttpResponseRedirect(sponsor.website)

@@ -19,6 +19,20 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_local_cache():
+    """Local-memory cache entries outlive a test's rolled-back data: start each test empty.
+
+    (A real Redis is only ever used under a test's own prefix, see ``redis_cache``.)
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
 @pytest.fixture
 def editor(db):
     """A staff member who may write articles, and nothing else."""

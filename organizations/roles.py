@@ -1,0 +1,38 @@
+"""The two staff roles every site has, as Django groups.
+
+- "Quản trị viên" (site administrators): every permission, including sponsors, partner links,
+  organisations, the site's identity, users and groups.
+- "Biên tập viên" (editors): articles, categories, sources, tags and images (everything in the
+  news app, reads per day only viewed), plus "view organisation" so the article form's
+  organisation autocomplete works; nothing else of this app, and no users.
+
+The data migration 0003 creates them. Models added later get their permissions into the roles
+with `manage.py sync_roles`, which only ever adds what a role lacks.
+"""
+
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q
+
+ADMINISTRATORS = "Quản trị viên"
+EDITORS = "Biên tập viên"
+
+# Reads per day are counted by the site; editors may look at them, not change them.
+_EDITOR_EXCLUDED = ["add_articledailyread", "change_articledailyread", "delete_articledailyread"]
+
+
+def _role_filters():
+    editors = (Q(content_type__app_label="news") & ~Q(codename__in=_EDITOR_EXCLUDED)) | Q(
+        content_type__app_label="organizations", codename="view_organization"
+    )
+    return {ADMINISTRATORS: Q(), EDITORS: editors}
+
+
+def roles_sync(*, apps=global_apps, using=DEFAULT_DB_ALIAS):
+    """Create both groups if missing and give them every permission of their role they lack."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permission_filter in _role_filters().items():
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        permissions = Permission.objects.using(using).filter(permission_filter)
+        group.permissions.add(*permissions.exclude(group=group))

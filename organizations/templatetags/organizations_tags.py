@@ -1,0 +1,28 @@
+"""Blocks shown on every page; their data comes cached from organizations/caching.py."""
+
+from django import template
+
+from organizations import caching
+from organizations.models import PartnerLink, Sponsor
+
+register = template.Library()
+
+
+@register.inclusion_tag("organizations/includes/sponsors_block.html")
+def sponsors_block(placement):
+    """``{% sponsors_block "sidebar" %}`` or ``{% sponsors_block "footer" %}``."""
+    if placement not in Sponsor.Placement.values:
+        raise template.TemplateSyntaxError(
+            f"sponsors_block: placement must be one of {Sponsor.Placement.values}"
+        )
+    return {"placement": placement, "sponsors": caching.sponsor_items(placement)}
+
+
+@register.inclusion_tag("organizations/includes/partner_links_block.html")
+def partner_links_block():
+    labels = dict(PartnerLink.Group.choices)
+    groups = [
+        {"key": key, "label": labels.get(key, key), "links": links}
+        for key, links in caching.partner_link_groups()
+    ]
+    return {"groups": groups}

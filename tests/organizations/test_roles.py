@@ -1,0 +1,85 @@
+import importlib
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+
+from organizations.roles import ADMINISTRATORS, EDITORS, roles_sync
+
+pytestmark = pytest.mark.django_db
+
+ROLE_MIGRATION = ("organizations", "0003_staff_roles")
+
+
+def codenames(group):
+    return set(group.permissions.values_list("content_type__app_label", "codename"))
+
+
+def run_role_migration():
+    """Run the migration's function with the historical models it sees during `migrate`."""
+    module = importlib.import_module("organizations.migrations.0003_staff_roles")
+    state = MigrationLoader(connection).project_state(ROLE_MIGRATION, at_end=False)
+    module.create_roles(state.apps, SimpleNamespace(connection=connection))
+
+
+def test_the_role_migration_is_part_of_every_new_sites_migrations():
+    loader = MigrationLoader(connection)
+    assert ROLE_MIGRATION in loader.graph.nodes
+    assert ROLE_MIGRATION in loader.applied_migrations
+
+
+def test_role_migration_creates_the_permissions_it_needs_itself():
+    # On a fresh database no permission exists yet when migrations run (Django creates them
+    # after the last migration); the migration must not depend on them.
+    Group.objects.filter(name__in=[ADMINISTRATORS, EDITORS]).delete()
+    Permission.objects.all().delete()
+
+    run_role_migration()
+
+    admins = Group.objects.get(name=ADMINISTRATORS)
+    editors = Group.objects.get(name=EDITORS)
+    assert admins.permissions.count() == Permission.objects.count() > 0
+    assert {
+        ("organizations", "change_sponsor"),
+        ("organizations", "delete_partnerlink"),
+        ("organizations", "change_siteidentity"),
+        ("organizations", "add_organization"),
+        ("auth", "add_user"),
+        ("auth", "change_group"),
+    } <= codenames(admins)
+    editor_perms = codenames(editors)
+    assert {
+        ("news", "add_article"),
+        ("news", "change_category"),
+        ("news", "change_source"),
+        ("news", "delete_tag"),
+        ("news", "add_articleimage"),
+        ("organizations", "view_organization"),
+    } <= editor_perms
+    assert {app for app, _ in editor_perms} == {"news", "organizations"}
+    assert [c for app, c in editor_perms if app == "organizations"] == ["view_organization"]
+    assert ("news", "change_articledailyread") not in editor_perms
+
+
+def test_roles_sync_is_idempotent_and_never_removes_a_permission():
+    roles_sync()
+    editors = Group.objects.get(name=EDITORS)
+    before = codenames(editors)
+    extra = Permission.objects.get(codename="view_partnerlink")
+    editors.permissions.add(extra)
+
+    roles_sync()
+    roles_sync()
+
+    assert Group.objects.filter(name=EDITORS).count() == 1
+    assert codenames(editors) == before | {("organizations", "view_partnerlink")}
+
+
+def test_sync_roles_command_restores_a_missing_group(capsys):
+    from django.core.management import call_command
+
+    Group.objects.filter(name=EDITORS).delete()
+    call_command("sync_roles")
+    assert Group.objects.get(name=EDITORS).permissions.filter(codename="add_article").exists()

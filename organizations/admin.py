@@ -35,6 +35,8 @@ class HttpURLFormField(forms.URLField):
     """
 
     default_validators = [http_url_validator]
+    # A form field puts its own "invalid" message over its validators' ones.
+    default_error_messages = {"invalid": http_url_validator.message}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")

@@ -20,17 +20,16 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_local_cache():
+def _fresh_local_cache(settings):
     """Local-memory cache entries outlive a test's rolled-back data: start each test empty.
 
     (A real Redis is only ever used under a test's own prefix, see ``redis_cache``.)
     """
     from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
 
-    for cache in caches.all(initialized_only=True):
-        if isinstance(cache, LocMemCache):
-            cache.clear()
+    for alias, config in settings.CACHES.items():
+        if config["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+            caches[alias].clear()
 
 
 @pytest.fixture

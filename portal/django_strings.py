@@ -198,6 +198,7 @@ DJANGO_STRINGS = (
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
     gettext_noop("Error:"),
     gettext_noop("Set password"),
+    ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
     gettext_noop(
         "This action will <strong>enable</strong> password-based authentication for this user.",
     ),

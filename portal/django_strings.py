@@ -7,7 +7,12 @@ the Vietnamese lives there. The msgids must stay byte-identical to Django 5.2's.
 module is never imported at run time.
 """
 
-from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
+from django.utils.translation import (
+    gettext_noop,
+    ngettext_lazy,
+    npgettext_lazy,
+    pgettext_lazy,
+)
 
 DJANGO_STRINGS = (
     # django/conf/locale
@@ -251,4 +256,38 @@ DJANGO_STRINGS = (
         "Enter a valid username. This value may contain only unaccented lowercase a-z and "
         "uppercase A-Z letters, numbers, and @/./+/-/_ characters.",
     ),
+    # django/contrib/contenttypes
+    gettext_noop("Content type %(ct_id)s object %(obj_id)s doesn’t exist"),
+    gettext_noop("%(ct_name)s objects don’t have a get_absolute_url() method"),
+    # django/contrib/sessions
+    gettext_noop("Sessions"),
+    gettext_noop("session key"),
+    gettext_noop("session data"),
+    # django/contrib/humanize
+    gettext_noop("Humanize"),
+    pgettext_lazy("ordinal 11, 12, 13", "{}th"),
+    pgettext_lazy("ordinal 0", "{}th"),
+    pgettext_lazy("ordinal 1", "{}st"),
+    pgettext_lazy("ordinal 2", "{}nd"),
+    pgettext_lazy("ordinal 3", "{}rd"),
+    pgettext_lazy("ordinal 4", "{}th"),
+    pgettext_lazy("ordinal 5", "{}th"),
+    pgettext_lazy("ordinal 6", "{}th"),
+    pgettext_lazy("ordinal 7", "{}th"),
+    pgettext_lazy("ordinal 8", "{}th"),
+    pgettext_lazy("ordinal 9", "{}th"),
+    gettext_noop("%(delta)s ago"),
+    gettext_noop("%(delta)s from now"),
+    npgettext_lazy("naturaltime-past", "%(num)d year", "%(num)d years", 1),
+    npgettext_lazy("naturaltime-past", "%(num)d month", "%(num)d months", 1),
+    npgettext_lazy("naturaltime-past", "%(num)d week", "%(num)d weeks", 1),
+    npgettext_lazy("naturaltime-past", "%(num)d day", "%(num)d days", 1),
+    npgettext_lazy("naturaltime-past", "%(num)d hour", "%(num)d hours", 1),
+    npgettext_lazy("naturaltime-past", "%(num)d minute", "%(num)d minutes", 1),
+    npgettext_lazy("naturaltime-future", "%(num)d year", "%(num)d years", 1),
+    npgettext_lazy("naturaltime-future", "%(num)d month", "%(num)d months", 1),
+    npgettext_lazy("naturaltime-future", "%(num)d week", "%(num)d weeks", 1),
+    npgettext_lazy("naturaltime-future", "%(num)d day", "%(num)d days", 1),
+    npgettext_lazy("naturaltime-future", "%(num)d hour", "%(num)d hours", 1),
+    npgettext_lazy("naturaltime-future", "%(num)d minute", "%(num)d minutes", 1),
 )

@@ -14,6 +14,7 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.contrib.humanize.templatetags.humanize import naturaltime, ordinal
 from django.core.exceptions import ValidationError
 from django.core.paginator import PageNotAnInteger, Paginator
 from django.db import models
@@ -27,6 +28,9 @@ SERVER_CATALOGUES = [
     DJANGO_DIR / "conf/locale/en/LC_MESSAGES/django.po",
     DJANGO_DIR / "contrib/admin/locale/en/LC_MESSAGES/django.po",
     DJANGO_DIR / "contrib/auth/locale/en/LC_MESSAGES/django.po",
+    DJANGO_DIR / "contrib/contenttypes/locale/en/LC_MESSAGES/django.po",
+    DJANGO_DIR / "contrib/sessions/locale/en/LC_MESSAGES/django.po",
+    DJANGO_DIR / "contrib/humanize/locale/en/LC_MESSAGES/django.po",
 ]
 ADMIN_JS_CATALOGUE = DJANGO_DIR / "contrib/admin/locale/en/LC_MESSAGES/djangojs.po"
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
@@ -106,9 +110,15 @@ def key(entry):
 def translate(entry):
     """Vietnamese for one English entry: a list of (translation, English) pairs."""
     if entry["msgid_plural"]:
+        singular, plural, context = entry["msgid"], entry["msgid_plural"], entry["msgctxt"]
+        if context is None:
+            return [
+                (translation.ngettext(singular, plural, 1), singular),
+                (translation.ngettext(singular, plural, 5), plural),
+            ]
         return [
-            (translation.ngettext(entry["msgid"], entry["msgid_plural"], 1), entry["msgid"]),
-            (translation.ngettext(entry["msgid"], entry["msgid_plural"], 5), entry["msgid_plural"]),
+            (translation.npgettext(context, singular, plural, 1), singular),
+            (translation.npgettext(context, singular, plural, 5), plural),
         ]
     if entry["msgctxt"] is not None:
         return [(translation.pgettext(entry["msgctxt"], entry["msgid"]), entry["msgid"])]
@@ -119,7 +129,7 @@ def server_entries():
     return [entry for path in SERVER_CATALOGUES for entry in read_po(path)]
 
 
-# --- (a) no English left in the server-side messages of Django, its admin and auth ---
+# --- (a) no English left in the server-side messages of Django and its installed apps ---
 
 
 def test_reader_sees_no_django_english_message():
@@ -230,9 +240,14 @@ def test_model_field_and_validator_messages_are_vietnamese():
         assert str(error.value) == "Số trang không phải là số nguyên"
 
 
-def test_timesince_is_vietnamese():
+def test_timesince_and_humanize_are_vietnamese():
     now = timezone.now()
     with translation.override("vi"):
+        assert naturaltime(now - datetime.timedelta(days=3, hours=1)) == "3\xa0ngày, 1\xa0giờ trước"
+        assert naturaltime(now + datetime.timedelta(days=15, hours=1)) == (
+            "2\xa0tuần, 1\xa0ngày nữa"
+        )
+        assert ordinal(5) == "thứ 5"
         assert timesince(now - datetime.timedelta(days=3), now) == "3\xa0ngày"
         assert timesince(now - datetime.timedelta(hours=2, minutes=5), now) == (
             "2\xa0giờ, 5\xa0phút"
@@ -321,6 +336,8 @@ def marked_strings():
             marked[(args[0], args[1])] = None
         elif node.func.id == "ngettext_lazy":
             marked[(None, args[0])] = args[1]
+        elif node.func.id == "npgettext_lazy":
+            marked[(args[0], args[1])] = args[2]
     return marked
 
 

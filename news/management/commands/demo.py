@@ -30,7 +30,7 @@ def _picture(rng, label, size=(1200, 675)):
     for y in range(0, height, 4):
         shade = tuple(min(255, int(c + (255 - c) * y / height * 0.6)) for c in base)
         draw.rectangle([0, y, width, y + 4], fill=shade)
-    for _ in range(6):
+    for _shape in range(6):
         x, y, r = rng.randrange(width), rng.randrange(height), rng.randrange(30, 160)
         draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=6)
     font = ImageFont.load_default(size=max(24, width // 22))

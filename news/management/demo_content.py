@@ -2,7 +2,9 @@
 
 SITE = {
     "site_name": "Tỉnh đoàn Kiên Giang",
-    "tagline": "Diễn đàn của Đoàn TNCS Hồ Chí Minh, Hội LHTN Việt Nam, Đội TNTP HCM tỉnh Kiên Giang",
+    "tagline": (
+        "Diễn đàn của Đoàn TNCS Hồ Chí Minh, Hội LHTN Việt Nam, Đội TNTP HCM tỉnh Kiên Giang"
+    ),
     "address": "Số 6 Lê Lợi, phường Vĩnh Thanh Vân, thành phố Rạch Giá, tỉnh Kiên Giang",
     "phone": "0297 3862 xxx",
     "email": "tinhdoan@kiengiang.example.vn",

@@ -46,7 +46,9 @@ def make_articles(n):
 
 
 @pytest.mark.parametrize("url_params", ["", "?status__exact=published", "?q=%C4%91o%C3%A0n"])
-def test_article_changelist_query_count_does_not_grow(admin_client, url_params, django_assert_max_num_queries):
+def test_article_changelist_query_count_does_not_grow(
+    admin_client, url_params, django_assert_max_num_queries
+):
     make_articles(5)
     with django_assert_max_num_queries(12) as small:
         assert admin_client.get(CHANGELIST + url_params).status_code == 200
@@ -59,7 +61,7 @@ def test_article_changelist_query_count_does_not_grow(admin_client, url_params, 
 def test_admin_speaks_vietnamese(admin_client):
     page = admin_client.get(CHANGELIST).content.decode()
     assert "Chọn bài viết để thay đổi" in page
-    assert "Theo trạng thái" in page  # the status filter
+    assert "Bởi trạng thái" in page  # the status filter
     assert 'lang="vi"' in page
 
 

@@ -16,6 +16,7 @@ from news.management import demo_content as demo
 from news.models import Article, ArticleDailyRead, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, SiteIdentity, Sponsor
 from portal.images import DatedUploadTo
+from portal.text import fold_vi
 
 ARTICLE_COUNT = 60
 inline_upload_to = DatedUploadTo("news/body")
@@ -30,10 +31,14 @@ def _picture(rng, label, size=(1200, 675)):
     for y in range(0, height, 4):
         shade = tuple(min(255, int(c + (255 - c) * y / height * 0.6)) for c in base)
         draw.rectangle([0, y, width, y + 4], fill=shade)
-    for _ in range(6):
+    for _shape in range(6):
         x, y, r = rng.randrange(width), rng.randrange(height), rng.randrange(30, 160)
         draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=6)
-    font = ImageFont.load_default(size=max(24, width // 22))
+    size = max(24, width // 22)
+    try:  # Debian's DejaVu has the Vietnamese letters; Pillow's built-in font does not
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", size)
+    except OSError:
+        font, label = ImageFont.load_default(size=size), fold_vi(label).title()
     draw.text((width // 20, height - height // 5), label, fill=(255, 255, 255), font=font)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80, optimize=True)

@@ -6,8 +6,9 @@
   news app, reads per day only viewed), plus "view organisation" so the article form's
   organisation autocomplete works; nothing else of this app, and no users.
 
-The data migration 0003 creates them. Models added later get their permissions into the roles
-with `manage.py sync_roles`, which only ever adds what a role lacks.
+The data migration 0003 creates them; after every `migrate`, a post_migrate hook (apps.py) adds
+the permissions of models added later, and `manage.py sync_roles` does the same by hand. Both
+only ever add what a role lacks.
 """
 
 from django.apps import apps as global_apps

@@ -3,6 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
@@ -83,3 +84,11 @@ def test_sync_roles_command_restores_a_missing_group(capsys):
     Group.objects.filter(name=EDITORS).delete()
     call_command("sync_roles")
     assert Group.objects.get(name=EDITORS).permissions.filter(codename="add_article").exists()
+
+
+def test_migrate_puts_permissions_a_role_lacks_back_into_it():
+    editors = Group.objects.get(name=EDITORS)
+    change_article = Permission.objects.get(codename="change_article")
+    editors.permissions.remove(change_article)
+    call_command("migrate", verbosity=0)
+    assert editors.permissions.filter(pk=change_article.pk).exists()

@@ -3,8 +3,6 @@
   "use strict";
   var MIN = 87.5, MAX = 150, STEP = 12.5, KEY = "textSize";
 
-  document.querySelectorAll("[data-js-only]").forEach(function (el) { el.hidden = false; });
-
   function currentSize() {
     var size = parseFloat(document.documentElement.style.fontSize);
     return isNaN(size) ? 100 : size;

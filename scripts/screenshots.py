@@ -19,7 +19,7 @@ def shoot(page, path):
     """A full-page screenshot once every lazy image has been scrolled into view and loaded."""
     page.wait_for_load_state("networkidle")
     height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height, 600):
+    for _ in range(height // 600 + 1):
         page.mouse.wheel(0, 600)
         page.wait_for_timeout(50)
     page.wait_for_load_state("networkidle")

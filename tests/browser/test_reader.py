@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from news.models import Article
 from organizations.models import SiteIdentity
@@ -144,7 +145,7 @@ def test_copy_link_button_says_it_copied(page, live_server, content):
     url = content["article"].get_absolute_url()
     page.goto(live_server.url + url)
     page.get_by_role("button", name="Sao chép liên kết").click()
-    assert page.locator(".share-status").inner_text() == "Đã sao chép liên kết."
+    expect(page.locator(".share-status")).to_have_text("Đã sao chép liên kết.")
     assert page.evaluate("navigator.clipboard.readText()") == live_server.url + url
 
 

@@ -1,5 +1,9 @@
+import re
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -8,6 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from portal.html import sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import fold_vi, unique_slug
+
+SEARCH_MAX_CHARS = 100
+SEARCH_MAX_WORDS = 10
+
+
+def search_words(query):
+    """The folded words of a reader's query, capped so an over-long query stays cheap."""
+    words = re.findall(r"\w+", fold_vi(query[:SEARCH_MAX_CHARS]))
+    return list(dict.fromkeys(words))[:SEARCH_MAX_WORDS]
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -136,6 +149,48 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related(
             "category", "category__parent", "source", "organization"
         ).prefetch_related("tags", "images")
+
+    def most_read(self):
+        """Most read first. The simple version: all-time ``read_count``."""
+        return self.order_by("-read_count", "-published_at", "-id")
+
+    def latest_by_section(self, sections, per_section):
+        """The newest ``per_section`` articles of each category in ``sections``, sub-categories
+        included, in one query (a window function ranks each section's articles)."""
+        section = Coalesce("category__parent_id", "category_id")
+        return (
+            self.annotate(
+                section_id=section,
+                section_rank=Window(
+                    RowNumber(),
+                    partition_by=[section],
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                ),
+            )
+            .filter(section_id__in=[c.pk for c in sections], section_rank__lte=per_section)
+            .order_by("section_id", "section_rank")
+        )
+
+    def search(self, query):
+        """Articles whose title, lead or body hold every word of ``query``, blind to case and
+        Vietnamese diacritics; title matches first, then newest first."""
+        words = search_words(query)
+        if not words:
+            return self.none()
+        in_title = models.Q()
+        anywhere = models.Q()
+        for word in words:
+            in_title &= models.Q(search_title__contains=word)
+            anywhere &= models.Q(search_title__contains=word) | models.Q(search_text__contains=word)
+        return (
+            self.filter(anywhere)
+            .annotate(
+                title_match=Case(
+                    When(in_title, then=1), default=0, output_field=models.IntegerField()
+                )
+            )
+            .order_by("-title_match", "-published_at", "-id")
+        )
 
 
 class Article(models.Model):
@@ -285,6 +340,27 @@ class Article(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def related_news(self, limit=6):
+        """Up to ``limit`` published articles: the editor's picks first, then articles sharing
+        a tag, then others of the same category, newest first. Two queries at most; expects
+        ``tags`` prefetched (for_detail())."""
+        picked = list(self.related_articles.published().exclude(pk=self.pk).for_listing()[:limit])
+        if len(picked) >= limit:
+            return picked
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        shares_tag = Exists(
+            Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
+        )
+        others = (
+            Article.objects.published()
+            .exclude(pk__in=[self.pk, *(a.pk for a in picked)])
+            .annotate(shares_tag=shares_tag)
+            .filter(models.Q(shares_tag=True) | models.Q(category_id=self.category_id))
+            .order_by("-shares_tag", "-published_at", "-id")
+            .for_listing()[: limit - len(picked)]
+        )
+        return picked + list(others)
 
 
 class ArticleImage(models.Model):

@@ -10,5 +10,6 @@ urlpatterns = [
     re_path(
         r"^tin-tuc/(?P<slug>[-\w]*)-(?P<pk>[0-9]+)/$", views.article_detail, name="article_detail"
     ),
+    path("tim-kiem/", views.search, name="search"),
     path("tai-anh-len/", views.image_upload, name="image_upload"),
 ]

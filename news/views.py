@@ -1,31 +1,49 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.images import DatedUploadTo, image_clean
+from portal.pagination import paginate
 
-from .models import Article, Category
+from .models import SEARCH_MAX_CHARS, Article, Category, search_words
 
-PAGE_SIZE = 20
+FEATURED_COUNT = 5
+LATEST_COUNT = 10
+SECTION_COUNT = 4
 inline_upload_to = DatedUploadTo("news/body")
 
 
 @require_safe
 def home(request):
-    articles = Article.objects.published().for_listing()[:PAGE_SIZE]
-    return render(request, "news/home.html", {"articles": articles})
+    published = Article.objects.published()
+    sections = list(Category.objects.in_menu().top_level())
+    by_section = {}
+    for article in published.for_listing().latest_by_section(sections, SECTION_COUNT):
+        by_section.setdefault(article.section_id, []).append(article)
+    context = {
+        "featured": published.featured().for_listing()[:FEATURED_COUNT],
+        "latest": published.for_listing()[:LATEST_COUNT],
+        "sections": [(c, by_section[c.pk]) for c in sections if c.pk in by_section],
+    }
+    return render(request, "news/home.html", context)
 
 
 @require_safe
 def category_detail(request, slug):
-    category = get_object_or_404(Category, slug=slug)
+    category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().in_category(category).for_listing()
-    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "news/category_detail.html", {"category": category, "page": page})
+    context = {
+        "category": category,
+        "children": category.children.filter(is_in_menu=True),
+        **paginate(request, articles),
+    }
+    return render(request, "news/category_detail.html", context)
 
 
 @require_safe
@@ -36,7 +54,29 @@ def article_detail(request, slug, pk):
     article = get_object_or_404(articles, pk=pk)
     if slug != article.slug:  # old or mistyped slug: one canonical URL
         return redirect(article, permanent=True)
-    return render(request, "news/article_detail.html", {"article": article})
+    is_preview = not article.is_published
+    context = {"article": article, "is_preview": is_preview, "related": article.related_news()}
+    response = render(request, "news/article_detail.html", context)
+    if is_preview:
+        response["X-Robots-Tag"] = "noindex"
+        add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()
+    words = search_words(query)
+    context = {
+        "search_query": query[:SEARCH_MAX_CHARS],
+        "was_cut": len(query) > SEARCH_MAX_CHARS,
+        "max_chars": SEARCH_MAX_CHARS,
+        "has_words": bool(words),
+        "query_prefix": urlencode({"q": query[:SEARCH_MAX_CHARS]}) + "&",
+    }
+    if words:
+        context.update(paginate(request, Article.objects.published().search(query).for_listing()))
+    return render(request, "news/search.html", context)
 
 
 def _upload_error(message, status):

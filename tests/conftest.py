@@ -97,3 +97,16 @@ def redis_cache(settings, redis_url):
     client = redis.Redis.from_url(redis_url)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
+
+
+def page_queries(client, url, params=None):
+    """Queries of one reader's page once the site-wide blocks (identity, sponsors, partner
+    links) are in the cache, as they are for every page but the first after a change."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, params)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(queries)

@@ -1,0 +1,88 @@
+"""Reader-side template tags: the menu, the most-read box, images, Vietnamese dates and numbers."""
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import pgettext
+
+from news.models import Article, Category
+from portal.renditions import srcset
+
+register = template.Library()
+
+MOST_READ_COUNT = 5
+
+
+def _weekday(value):
+    # pgettext keeps these apart from Django's own "Monday" ("Thứ 2"); readers write "Thứ Hai".
+    return [
+        pgettext("long weekday", "Monday"),
+        pgettext("long weekday", "Tuesday"),
+        pgettext("long weekday", "Wednesday"),
+        pgettext("long weekday", "Thursday"),
+        pgettext("long weekday", "Friday"),
+        pgettext("long weekday", "Saturday"),
+        pgettext("long weekday", "Sunday"),
+    ][value.weekday()]
+
+
+@register.filter
+def vi_datetime(value):
+    """ "Thứ Sáu, 27/11/2026 - 09:30", in the site's time zone."""
+    if not value:
+        return ""
+    value = timezone.localtime(value)
+    return f"{_weekday(value)}, {value:%d/%m/%Y - %H:%M}"
+
+
+@register.filter
+def vi_date(value):
+    """ "27/11/2026", in the site's time zone."""
+    if not value:
+        return ""
+    return f"{timezone.localtime(value):%d/%m/%Y}"
+
+
+@register.filter
+def vi_number(value):
+    """2201 -> "2.201": Vietnamese group thousands with a dot."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The category menu: menu categories with their sub-menus, in one query."""
+    categories = list(Category.objects.in_menu().order_by("order", "name"))
+    top = [c for c in categories if c.parent_id is None]
+    children = {}
+    for category in categories:
+        if category.parent_id is not None:
+            children.setdefault(category.parent_id, []).append(category)
+    request = context.get("request")
+    return {
+        "items": [(category, children.get(category.pk, [])) for category in top],
+        "current_path": request.path if request else "",
+    }
+
+
+@register.inclusion_tag("includes/most_read.html")
+def most_read_block(count=MOST_READ_COUNT):
+    return {"articles": Article.objects.published().most_read().for_listing()[:count]}
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, width, height, alt, sizes="100vw", eager=False):
+    """An <img> with its size, smaller copies in ``srcset``, lazy unless ``eager``."""
+    if not image:
+        return {}
+    return {
+        "src": image.url,
+        "srcset": srcset(image, width) if width else "",
+        "sizes": sizes,
+        "width": width,
+        "height": height,
+        "alt": alt,
+        "eager": eager,
+    }

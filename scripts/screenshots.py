@@ -1,0 +1,49 @@
+"""Screenshots of the home page and an article, desktop (1440) and phone (360) widths.
+
+    .venv/bin/python scripts/screenshots.py http://127.0.0.1:8000 [docs/screenshots]
+
+Run it against a site filled by `manage.py demo`; it drives Debian's Chromium.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 360, "height": 740}}
+
+
+def shoot(page, path):
+    """A full-page screenshot once every lazy image has been scrolled into view and loaded."""
+    page.wait_for_load_state("networkidle")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for _ in range(height // 600 + 1):
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(50)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("[...document.images].every(img => img.complete)")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=path, full_page=True)
+
+
+def main(base, out):
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for name, viewport in SIZES.items():
+            context = browser.new_context(
+                viewport=viewport, locale="vi-VN", is_mobile=name == "phone", device_scale_factor=1
+            )
+            page = context.new_page()
+            page.goto(base + "/")
+            shoot(page, out / f"home-{name}.png")
+            page.locator(".hero .card-title a").first.click()
+            shoot(page, out / f"article-{name}.png")
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1].rstrip("/"), Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots"))

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -98,3 +98,13 @@ def image_upload(request):
         return _upload_error(" ".join(error.messages), 400)
     name = default_storage.save(inline_upload_to(None, content.name), content)
     return JsonResponse({"url": default_storage.url(name)})
+
+
+@require_safe
+def legacy_article_redirect(request):
+    """Links to the old site (news.php?id=<old id>) lead to the imported article, for good."""
+    legacy_id = request.GET.get("id", "")
+    if not legacy_id.isascii() or not legacy_id.isdigit() or len(legacy_id) > 9:
+        raise Http404
+    article = get_object_or_404(Article.objects.published(), legacy_id=int(legacy_id))
+    return redirect(article, permanent=True)

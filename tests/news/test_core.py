@@ -106,3 +106,21 @@ def test_healthz_reports_database_and_cache(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+def test_old_site_links_redirect_permanently_to_the_imported_article(client):
+    article = ArticleFactory(legacy_id=2201)
+    response = client.get("/news.php", {"id": "2201"})
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+@pytest.mark.parametrize("value", ["", "abc", "-1", "1e3", "٣", "9" * 30, "2201'--"])
+def test_bad_old_site_ids_are_404(client, value):
+    ArticleFactory(legacy_id=2201)
+    assert client.get("/news.php", {"id": value}).status_code == 404
+
+
+def test_old_site_link_to_a_draft_is_404(client):
+    ArticleFactory(legacy_id=7, draft=True)
+    assert client.get("/news.php", {"id": "7"}).status_code == 404

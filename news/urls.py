@@ -11,4 +11,5 @@ urlpatterns = [
         r"^tin-tuc/(?P<slug>[-\w]*)-(?P<pk>[0-9]+)/$", views.article_detail, name="article_detail"
     ),
     path("tai-anh-len/", views.image_upload, name="image_upload"),
+    path("luot-doc/<int:pk>/", views.article_read, name="article_read"),
 ]

@@ -94,7 +94,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
-    @admin.display(description=_("reads"), ordering="read_count")
+    @admin.display(description=_("Read count"), ordering="read_count")
     def reads(self, obj):
         # Shown, never edited: the count changes only in SQL (Article.count_read).
         url = reverse("admin:news_article_statistics") + f"?article={obj.pk}"

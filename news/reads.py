@@ -154,7 +154,7 @@ def _buffer_read(seen_key, window, article_id, day):
         _key("reads:flush-lock"),
         window,
         f"{article_id}:{day.isoformat()}",
-        settings.READS_FLUSH_SECONDS,
+        max(1, settings.READS_FLUSH_SECONDS),  # Redis refuses an expiry of 0
     )
     if flush_due:
         # The first counted read after READS_FLUSH_SECONDS writes the buffer, on whichever

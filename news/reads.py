@@ -18,7 +18,7 @@ import re
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -84,6 +84,10 @@ def reader_key(request, article_id):
     return "reads:seen:" + salted_hmac("news.reads.reader", value).hexdigest()[:32]
 
 
+def marks_cache():
+    return caches["reads"] if "reads" in settings.CACHES else cache
+
+
 def read_register(*, request, article):
     """Count a read of ``article`` by this request's reader; True when it was counted.
 
@@ -98,7 +102,7 @@ def read_register(*, request, article):
     try:
         if settings.READS_BUFFERED:
             return _buffer_read(key, window, article.pk, timezone.localdate())
-        if not cache.add(key, 1, timeout=window):
+        if not marks_cache().add(key, 1, timeout=window):
             return False
         article.count_read()
     except Exception:  # an uncounted read must never turn into an error page

@@ -97,6 +97,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The "already counted" marks of read counting (news/reads.py): shared through Redis when
+# there is one; otherwise kept by each app server process, in a cache of their own so that
+# pages cached meanwhile never push them out (a local cache keeps only 300 entries by default).
+CACHES["reads"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "reads",
+        "OPTIONS": {"MAX_ENTRIES": env.int("READS_LOCAL_MARKS", default=100_000)},
+    }
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

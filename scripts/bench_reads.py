@@ -14,6 +14,7 @@ import argparse
 import datetime
 import http.client
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -121,6 +122,7 @@ def main():
     )
     page, beacon = article.get_absolute_url(), f"/luot-doc/{article.pk}/"
 
+    load = os.getloadavg()[0]
     port = free_port()
     gunicorn = subprocess.Popen(
         [
@@ -163,7 +165,8 @@ def main():
         reader += n
         print(
             f"database: {env['DATABASE_URL'].split(':')[0]}, redis buffer: "
-            f"{'on' if args.redis_url else 'off'}, 2 gunicorn workers, {c} client threads"
+            f"{'on' if args.redis_url else 'off'}, 2 gunicorn workers, {c} client threads, "
+            f"load average before: {load:.1f} on {os.cpu_count()} cores"
         )
         print(
             f"counted reads: {counted} of {n} sent ({'exact' if counted == n else 'NOT EXACT'})"
@@ -198,6 +201,7 @@ def main():
         if args.database_url:
             article.delete()
             category.delete()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -168,7 +168,7 @@ def test_flush_reads_command_writes_the_buffer(client, buffered):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, settings):
+def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, settings, caplog):
     from tests.news.test_reads import _concurrent_reads
 
     settings.READS_FLUSH_SECONDS = 1  # reads flush while others arrive
@@ -176,6 +176,7 @@ def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, se
     article = ArticleFactory()
     _concurrent_reads(live_server, article, 200)
     assert ReadFlush.objects.exists()  # the reads themselves flushed
+    assert not [r for r in caplog.records if r.name == "news.reads"]  # no read failed
     reads.reads_flush()
     assert reads_of(article) == 200
     assert ArticleDailyRead.objects.get(article=article).count == 200

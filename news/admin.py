@@ -35,6 +35,8 @@ class TagAdmin(admin.ModelAdmin):
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         widgets = {
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }

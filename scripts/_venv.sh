@@ -12,19 +12,19 @@ find_python() {
       return 0
     fi
   done
-  echo "Python 3.11 or newer is needed; install it (e.g. apt-get install python3) and retry." >&2
+  echo "Cần Python 3.11 trở lên: hãy cài (ví dụ apt-get install python3) rồi chạy lại." >&2
   return 1
 }
 
 if [ ! -x .venv/bin/python ]; then
   python_bin=$(find_python)
-  echo "Creating the virtual environment in .venv with $python_bin"
+  echo "Đang tạo môi trường ảo .venv với $python_bin"
   "$python_bin" -m venv .venv
 fi
 
 stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [ ! -f "$stamp" ]; then
-  echo "Installing dependencies (first run only; needs access to PyPI)"
+  echo "Đang cài các thư viện cần thiết (chỉ lần chạy đầu; cần truy cập PyPI)"
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet ".[dev]"
   rm -f .venv/.installed-*

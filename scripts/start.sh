@@ -4,5 +4,6 @@ source "$(dirname "$0")/_venv.sh"
 [ -f .env ] || cp .env.example .env
 python manage.py migrate --no-input
 python manage.py demo
-echo "The site: http://127.0.0.1:8000   The admin: http://127.0.0.1:8000/admin/"
-exec python manage.py runserver "${PORT:-127.0.0.1:8000}"
+address=${PORT:-127.0.0.1:8000}
+echo "Trang web: http://$address/   Trang quản trị: http://$address/admin/"
+exec python manage.py runserver "$address"

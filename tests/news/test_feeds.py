@@ -1,0 +1,47 @@
+import pytest
+
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rss_lists_published_articles_only(client):
+    ArticleFactory(title="Tin đã đăng")
+    ArticleFactory(title="Tin nháp", draft=True)
+    ArticleFactory(title="Tin hẹn giờ", scheduled=True)
+    body = client.get("/rss/").content.decode()
+    assert "<rss" in body and "Tin đã đăng" in body
+    assert "Tin nháp" not in body and "Tin hẹn giờ" not in body
+
+
+def test_category_rss_includes_sub_categories_and_404s_for_unknown(client):
+    parent = CategoryFactory()
+    ArticleFactory(title="Tin mục con", category=CategoryFactory(parent=parent))
+    ArticleFactory(title="Tin mục khác")
+    body = client.get(f"/chuyen-muc/{parent.slug}/rss/").content.decode()
+    assert "Tin mục con" in body and "Tin mục khác" not in body
+    assert client.get("/chuyen-muc/khong-co/rss/").status_code == 404
+
+
+def test_rss_query_count_does_not_grow(client, django_assert_max_num_queries):
+    ArticleFactory.create_batch(5)
+    with django_assert_max_num_queries(6) as small:
+        client.get("/rss/")
+    ArticleFactory.create_batch(25)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/rss/")
+
+
+def test_sitemap_lists_published_articles_and_categories(client):
+    article = ArticleFactory()
+    draft = ArticleFactory(draft=True)
+    body = client.get("/sitemap.xml").content.decode()
+    assert article.get_absolute_url() in body
+    assert article.category.get_absolute_url() in body
+    assert draft.get_absolute_url() not in body
+
+
+def test_robots_points_at_the_sitemap_and_hides_the_admin(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body

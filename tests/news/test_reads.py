@@ -208,6 +208,10 @@ def test_prefetches_and_other_sites_add_nothing(client, header):
     assert reads_of(article) == 0
 
 
+def test_robots_are_asked_to_keep_off_the_counter(client):
+    assert "Disallow: /luot-doc/" in client.get("/robots.txt").content.decode()
+
+
 def test_other_methods_are_refused(client):
     article = ArticleFactory()
     assert read(client, article, method="put").status_code == 405

@@ -174,16 +174,19 @@ def main():
         )
 
         off = on = 0.0
-        for _ in range(2):  # alternate, so drift on a shared machine hits both alike
-            s, e = run_loop(port, n // 2, c, [("GET", page, 200)], reader)
+        rounds = 4
+        for _ in range(rounds):  # alternate, so drift on a shared machine hits both alike
+            s, e = run_loop(port, n // rounds, c, [("GET", page, 200)], reader)
             off += s
             errors += e
             reader += n
-            s, e = run_loop(port, n // 2, c, [("GET", page, 200), ("POST", beacon, 204)], reader)
+            s, e = run_loop(
+                port, n // rounds, c, [("GET", page, 200), ("POST", beacon, 204)], reader
+            )
             on += s
             errors += e
             reader += n
-        views = (n // 2) * 2
+        views = (n // rounds) * rounds
         print(f"article page, counting off: {views / off:.0f} pages/s")
         print(f"article page, counting on (page + its counting request): {views / on:.0f} pages/s")
         print(f"ratio on/off: {off / on:.2f}")

@@ -180,3 +180,11 @@ def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, se
     reads.reads_flush()
     assert reads_of(article) == 200
     assert ArticleDailyRead.objects.get(article=article).count == 200
+
+
+def test_flush_reads_command_says_when_reads_are_not_buffered(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.READS_BUFFERED = False
+    with pytest.raises(CommandError, match="not buffered"):
+        call_command("flush_reads")

@@ -1,8 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from .admin_statistics import statistics_view
 from .models import Article, ArticleImage, Category, Source, Tag
 
 
@@ -47,13 +51,21 @@ class ArticleImageInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "category", "status", "published_at", "is_featured", "updated_by"]
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "published_at",
+        "is_featured",
+        "reads",
+        "updated_by",
+    ]
     list_filter = ["status", "is_featured", "category", "source", "organization", "published_at"]
     list_select_related = ["category", "category__parent", "updated_by"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["category", "organization", "source", "tags", "related_articles"]
-    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    readonly_fields = ["read_count", "created_by", "created_at", "updated_by", "updated_at"]
     inlines = [ArticleImageInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
@@ -79,10 +91,27 @@ class ArticleAdmin(admin.ModelAdmin):
             _("History"),
             {
                 "classes": ["collapse"],
-                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
+                "fields": ["read_count", "created_by", "created_at", "updated_by", "updated_at"],
             },
         ),
     ]
+
+    @admin.display(description=_("Read count"), ordering="read_count")
+    def reads(self, obj):
+        # Shown, never edited: the count changes only in SQL (Article.count_read).
+        url = reverse("admin:news_article_statistics") + f"?article={obj.pk}"
+        return format_html(
+            '<a href="{}">{}</a>', url, number_format(obj.read_count, force_grouping=True)
+        )
+
+    def get_urls(self):
+        statistics = self.admin_site.admin_view(
+            lambda request: statistics_view(request, self), cacheable=False
+        )
+        return [
+            path("thong-ke/", statistics, name="news_article_statistics"),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
         if not change:

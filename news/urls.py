@@ -13,4 +13,5 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("tai-anh-len/", views.image_upload, name="image_upload"),
     path("news.php", views.legacy_article_redirect, name="legacy_article_redirect"),
+    path("luot-doc/<int:pk>/", views.article_read, name="article_read"),
 ]

@@ -2,16 +2,19 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.images import DatedUploadTo, image_clean
 from portal.pagination import paginate
 
 from .models import SEARCH_MAX_CHARS, Article, Category, search_words
+from .reads import read_register
 
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
@@ -77,6 +80,28 @@ def search(request):
     if words:
         context.update(paginate(request, Article.objects.published().search(query).for_listing()))
     return render(request, "news/search.html", context)
+
+
+# The smallest transparent GIF: the answer to the counter image of readers without JavaScript.
+PIXEL_GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00"
+    b"\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+@csrf_exempt  # sent by cached pages that carry no token; forging a read gains nothing
+@never_cache  # a CDN or browser that cached this answer would stop counting
+@require_http_methods(["GET", "HEAD", "POST"])
+def article_read(request, pk):
+    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image."""
+    article = get_object_or_404(Article.objects.only("id", "status", "published_at"), pk=pk)
+    read_register(request=request, article=article)
+    if request.method == "POST":
+        response = HttpResponse(status=204)
+    else:
+        response = HttpResponse(PIXEL_GIF, content_type="image/gif")
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def _upload_error(message, status):

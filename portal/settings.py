@@ -76,6 +76,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests use a file too, not Django's shared-cache in-memory database: there every
+    # live-server thread shares one connection (no real concurrency) and shared-cache table
+    # locks fail at once with "database table is locked" instead of waiting for the busy
+    # timeout. A file in WAL mode behaves like production under concurrent readers.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -93,6 +98,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The "already counted" marks of read counting (news/reads.py): shared through Redis when
+# there is one; otherwise kept by each app server process, in a cache of their own so that
+# pages cached meanwhile never push them out (a local cache keeps only 300 entries by default).
+CACHES["reads"] = (
+    CACHES["default"]
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "reads",
+        "OPTIONS": {"MAX_ENTRIES": env.int("READS_LOCAL_MARKS", default=100_000)},
+    }
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -216,3 +233,19 @@ CKEDITOR_5_CONFIGS = {
 
 ADMIN_SITE_HEADER = _("News portal administration")
 ADMIN_INDEX_TITLE = _("Site administration")
+
+# Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
+READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
+# "Most read" covers this many days, today included.
+READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
+# Seconds the "most read" box is kept in the cache before it is queried again.
+READS_MOST_READ_CACHE_SECONDS = env.int("READS_MOST_READ_CACHE_SECONDS", default=300)
+# Buffer counted reads in Redis and write them to the database in batches: only with Redis,
+# and only when asked for (direct SQL increments are fine for one server).
+READS_BUFFERED = bool(REDIS_URL) and env.bool("READS_BUFFERED", default=False)
+# With the buffer on: at most this many seconds pass between two flushes (made by the next
+# counted read, or by `manage.py flush_reads --every` run as a service).
+READS_FLUSH_SECONDS = env.int("READS_FLUSH_SECONDS", default=10)
+# Behind a reverse proxy, the META key holding the client's address as the proxy saw it,
+# e.g. HTTP_X_FORWARDED_FOR (its last address is used). Empty: REMOTE_ADDR.
+READS_CLIENT_IP_HEADER = env("READS_CLIENT_IP_HEADER", default="")

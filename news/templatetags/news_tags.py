@@ -4,12 +4,10 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import pgettext
 
-from news.models import Article, Category
+from news.models import Category
 from portal.renditions import srcset
 
 register = template.Library()
-
-MOST_READ_COUNT = 5
 
 
 def _weekday(value):
@@ -65,11 +63,6 @@ def main_menu(context):
         "items": [(category, children.get(category.pk, [])) for category in top],
         "current_path": request.path if request else "",
     }
-
-
-@register.inclusion_tag("includes/most_read.html")
-def most_read_block(count=MOST_READ_COUNT):
-    return {"articles": Article.objects.published().most_read().for_listing()[:count]}
 
 
 @register.inclusion_tag("includes/picture.html")

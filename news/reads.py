@@ -1,0 +1,223 @@
+"""Read counting ("Số lần đọc"): which requests count, once per reader, and the Redis buffer.
+
+A read is counted by a small request the article page makes after it is shown (see
+templates/news/includes/read_counter.html), never by the article page itself: the page can
+then be served from Django's page cache or a CDN and every reader is still counted.
+
+A reader is recognised, for READS_WINDOW_MINUTES, by a keyed hash (HMAC with SECRET_KEY) of
+their address, user agent and the article, kept only in the cache with that timeout: no
+session row, no cookie, no raw address stored anywhere.
+
+Counts go to the database directly (two SQL increments), or, with READS_BUFFERED, into a
+Redis hash that is written to the database in batches (reads_flush()).
+"""
+
+import datetime
+import logging
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from .models import Article, ArticleDailyRead, ReadFlush
+
+logger = logging.getLogger(__name__)
+
+# Crawlers, link previews (Facebook, Zalo, Telegram...), monitors, command-line and library
+# HTTP clients, headless browsers. Checked after the in-app browsers below.
+BOT_USER_AGENT = re.compile(
+    r"bot\b|bot/|crawl|spider|slurp|scrap|archiver|facebookexternalhit|facebookcatalog|"
+    r"meta-external|zalo|coccoc(?!_?browser)|preview|embedly|whatsapp|skypeuripreview|"
+    r"curl|wget|python|httpx|aiohttp|go-http-client|okhttp|java/|apache-httpclient|"
+    r"libwww|lwp::|httpclient|node-fetch|axios|undici|postman|insomnia|"
+    r"headless|phantomjs|puppeteer|playwright|selenium|webdriver|lighthouse|pagespeed|"
+    r"pingdom|uptime|monitor|statuscake|site24x7|nagios|zabbix|check_http|datadog|"
+    r"newrelic|gtmetrix|validator|feed|rss|http_request|^mozilla/4\.0$|^mozilla/5\.0$",
+    re.IGNORECASE,
+)
+# Zalo's in-app browser is a person reading: its user agent says "Zalo" too, along with
+# these markers that the link-preview fetcher does not send.
+IN_APP_BROWSER = re.compile(r"zalotheme/|zalo (?:android|ios)/|zalolanguage/", re.IGNORECASE)
+
+PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+
+
+def is_bot(user_agent):
+    user_agent = (user_agent or "").strip()
+    if len(user_agent) < 10:  # empty or a bare tool name
+        return True
+    if IN_APP_BROWSER.search(user_agent):
+        return False
+    return bool(BOT_USER_AGENT.search(user_agent))
+
+
+def read_is_countable(request):
+    """Whether this request may count as a person reading: not a bot, a prefetch or a HEAD."""
+    if request.method not in ("GET", "POST"):
+        return False
+    for header in PREFETCH_HEADERS:
+        value = request.META.get(header, "").lower()
+        if "prefetch" in value or "prerender" in value or "preview" in value:
+            return False
+    # A page of another site may not make our readers' browsers count reads.
+    if request.META.get("HTTP_SEC_FETCH_SITE", "") == "cross-site":
+        return False
+    return not is_bot(request.META.get("HTTP_USER_AGENT", ""))
+
+
+def client_address(request):
+    header = settings.READS_CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        # The last address is the one our own proxy appended: the client as it saw it.
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def reader_key(request, article_id):
+    """The cache key that stands for this reader of this article: a keyed hash, not the IP."""
+    value = f"{client_address(request)}\n{request.META.get('HTTP_USER_AGENT', '')}\n{article_id}"
+    return "reads:seen:" + salted_hmac("news.reads.reader", value).hexdigest()[:32]
+
+
+def marks_cache():
+    return caches["reads"] if "reads" in settings.CACHES else cache
+
+
+def read_register(*, request, article):
+    """Count a read of ``article`` by this request's reader; True when it was counted.
+
+    Refuses what read_is_countable() refuses, unpublished articles and the same reader
+    again within READS_WINDOW_MINUTES. When the cache, Redis or the database fails, the
+    read is not counted and the reader is not bothered.
+    """
+    if not article.is_published or not read_is_countable(request):
+        return False
+    key = reader_key(request, article.pk)
+    window = settings.READS_WINDOW_MINUTES * 60
+    try:
+        if settings.READS_BUFFERED:
+            return _buffer_read(key, window, article.pk, timezone.localdate())
+        if not marks_cache().add(key, 1, timeout=window):
+            return False
+        article.count_read()
+    except Exception:  # an uncounted read must never turn into an error page
+        logger.exception("Could not count a read of article %s", article.pk)
+        return False
+    return True
+
+
+# --- The Redis buffer -------------------------------------------------------------------------
+# Counted reads are HINCRBY'd into one hash, field "<article id>:<YYYY-MM-DD>". A flush RENAMEs
+# that hash to a batch key of its own (atomic: an increment lands either before the rename, in
+# the batch, or after it, in a new pending hash), writes the batch and a ReadFlush row in one
+# database transaction, and only then deletes the batch key. A flush that dies midway leaves
+# its batch key behind; the next flush writes it, and the ReadFlush row makes that idempotent.
+
+_clients = {}
+
+# KEYS: seen key, pending hash, flush lock. ARGV: window seconds, hash field, flush seconds.
+# Returns {counted, flush_due}.
+_COUNT_SCRIPT = """
+if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then
+  return {0, 0}
+end
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+if redis.call('SET', KEYS[3], 1, 'NX', 'EX', ARGV[3]) then
+  return {1, 1}
+end
+return {1, 0}
+"""
+
+
+def redis_client():
+    import redis
+
+    url = settings.REDIS_URL
+    if url not in _clients:
+        _clients[url] = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
+    return _clients[url]
+
+
+def _key(name):
+    # Under the cache's own prefix, so several sites (or tests) can share one Redis.
+    return cache.make_key(name)
+
+
+def _buffer_read(seen_key, window, article_id, day):
+    client = redis_client()
+    counted, flush_due = client.eval(
+        _COUNT_SCRIPT,
+        3,
+        _key(seen_key),
+        _key("reads:pending"),
+        _key("reads:flush-lock"),
+        window,
+        f"{article_id}:{day.isoformat()}",
+        max(1, settings.READS_FLUSH_SECONDS),  # Redis refuses an expiry of 0
+    )
+    if flush_due:
+        # The first counted read after READS_FLUSH_SECONDS writes the buffer, on whichever
+        # app server it arrives: no extra process is needed.
+        try:
+            reads_flush()
+        except Exception:
+            logger.exception("Could not flush buffered reads; the next flush retries them")
+    return bool(counted)
+
+
+def reads_flush():
+    """Write the reads buffered in Redis to the database; returns how many were written."""
+    import redis
+
+    client = redis_client()
+    batch_prefix = _key("reads:batch:")
+    try:
+        client.rename(_key("reads:pending"), batch_prefix + uuid.uuid4().hex)
+    except redis.ResponseError:  # "no such key": nothing was read since the last flush
+        pass
+    written = 0
+    for batch_key in client.scan_iter(match=batch_prefix + "*", count=1000):
+        batch_key = batch_key.decode()
+        written += _flush_batch(client, batch_key, batch_key.removeprefix(batch_prefix))
+    ReadFlush.objects.filter(flushed_at__lt=timezone.now() - datetime.timedelta(days=1)).delete()
+    return written
+
+
+def _flush_batch(client, batch_key, batch):
+    counts = {}
+    for field, value in client.hgetall(batch_key).items():
+        article_id, day = field.decode().split(":")
+        counts[(int(article_id), day)] = int(value)
+    if not counts:
+        client.delete(batch_key)
+        return 0
+    try:
+        with transaction.atomic():
+            # First, so that a second flusher of the same batch waits here, then fails.
+            ReadFlush.objects.create(batch=batch)
+            existing = set(
+                Article.objects.filter(pk__in={pk for pk, _ in counts}).values_list("pk", flat=True)
+            )
+            rows = sorted(
+                (pk, datetime.date.fromisoformat(day), count)
+                for (pk, day), count in counts.items()
+                if pk in existing  # an article deleted meanwhile has no count to keep
+            )
+            totals = {}
+            for pk, _, count in rows:
+                totals[pk] = totals.get(pk, 0) + count
+            for pk, total in totals.items():
+                Article.objects.filter(pk=pk).update(read_count=F("read_count") + total)
+            ArticleDailyRead.objects.add_counts(rows)
+    except IntegrityError:
+        if not ReadFlush.objects.filter(batch=batch).exists():
+            raise  # written by no one: the batch stays in Redis for the next flush
+        client.delete(batch_key)  # another flusher wrote this very batch already
+        return 0
+    client.delete(batch_key)
+    return sum(count for _, _, count in rows)

@@ -1,0 +1,39 @@
+"""A real browser counts one read of an article page, with and without JavaScript."""
+
+import pytest
+
+from news.models import Article
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Headless Chromium says "HeadlessChrome", which is rightly not counted: act as a phone.
+PHONE = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36"
+)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_opening_an_article_counts_one_read(browser, live_server, javascript):
+    article = ArticleFactory()
+    context = browser.new_context(locale="vi-VN", user_agent=PHONE, java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        with page.expect_response(lambda r: "/luot-doc/" in r.url) as counted:
+            page.goto(live_server.url + article.get_absolute_url())
+        assert counted.value.status == (204 if javascript else 200)
+        with page.expect_response(lambda r: "/luot-doc/" in r.url):
+            page.reload()  # the same reader again, within the window: asked, not counted
+    finally:
+        context.close()
+    assert Article.objects.get(pk=article.pk).read_count == 1
+
+
+def test_headless_chrome_is_not_counted(page, live_server):
+    article = ArticleFactory()
+    with page.expect_response(lambda r: "/luot-doc/" in r.url) as counted:
+        page.goto(live_server.url + article.get_absolute_url())
+    assert counted.value.status == 204
+    assert Article.objects.get(pk=article.pk).read_count == 0

@@ -37,10 +37,7 @@ DROPPED_WITH_CONTENT = {
 }  # fmt: skip
 
 
-def sanitize_html(html):
-    """Keep only the allowed formatting of ``html``; scripts, handlers and styles go."""
-    if not html:
-        return ""
+def _clean(html, **extra):
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -50,4 +47,23 @@ def sanitize_html(html):
         link_rel="noopener noreferrer",
         clean_content_tags=DROPPED_WITH_CONTENT,
         strip_comments=True,
+        **extra,
     ).strip()
+
+
+def sanitize_html(html):
+    """Keep only the allowed formatting of ``html``; scripts, handlers and styles go."""
+    if not html:
+        return ""
+    return _clean(html)
+
+
+def html_for_readers(html):
+    """A stored (already clean) body as pages show it: pictures load lazily.
+
+    Done when the page is made, not on save, so the stored body stays what the editor saved.
+    Pictures in a body sit below the cover, out of the first screen on a phone.
+    """
+    if not html:
+        return ""
+    return _clean(html, set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}})

@@ -1,6 +1,6 @@
 import pytest
 
-from portal.html import sanitize_html
+from portal.html import html_for_readers, sanitize_html
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,13 @@ def test_sanitizer_gives_links_a_safe_rel():
 
 def test_sanitizer_keeps_text_of_removed_tags():
     assert sanitize_html("<div><span>Nội dung</span></div>") == "Nội dung"
+
+
+def test_saving_adds_nothing_to_what_the_editor_wrote():
+    html = '<figure class="image"><img src="/a.jpg" alt="Ảnh"></figure>'
+    assert sanitize_html(html) == html
+
+
+def test_pages_show_body_images_lazily():
+    shown = html_for_readers('<figure class="image"><img src="/a.jpg" loading="eager"></figure>')
+    assert 'loading="lazy"' in shown and 'loading="eager"' not in shown

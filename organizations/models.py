@@ -18,6 +18,22 @@ http_url_validator = URLValidator(
 )
 
 
+class ShownInSiteBlocks(models.Model):
+    """A record shown in the cached site-wide blocks: saving or deleting it refreshes them."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        caching.invalidate_site_blocks()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        caching.invalidate_site_blocks()
+        return result
+
+
 class OrganizationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -35,7 +51,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(models.Model):
+class Organization(ShownInSiteBlocks):
     class Kind(models.TextChoices):
         UNION = "doan", _("Youth Union (Đoàn)")
         ASSOCIATION = "hoi", _("Youth Association (Hội)")
@@ -95,18 +111,12 @@ class Organization(models.Model):
             self.slug = unique_slug(self, self.short_name or self.name, fallback="to-chuc")
         self.introduction = sanitize_html(self.introduction)
         super().save(*args, **kwargs)
-        caching.invalidate_site_blocks()
 
     def get_absolute_url(self):
         return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
 
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        caching.invalidate_site_blocks()
-        return result
 
-
-class SiteIdentity(models.Model):
+class SiteIdentity(ShownInSiteBlocks):
     """The one record that names the site: header, footer and social links."""
 
     site_name = models.CharField(_("site name"), max_length=255, default="Tỉnh đoàn")
@@ -153,12 +163,6 @@ class SiteIdentity(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # there is only ever one
         super().save(*args, **kwargs)
-        caching.invalidate_site_blocks()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        caching.invalidate_site_blocks()
-        return result
 
     @classmethod
     def load(cls):
@@ -190,7 +194,7 @@ class SponsorQuerySet(models.QuerySet):
         return self.current().filter(placement=placement)
 
 
-class Sponsor(models.Model):
+class Sponsor(ShownInSiteBlocks):
     class Placement(models.TextChoices):
         SIDEBAR = "sidebar", _("Sidebar")
         FOOTER = "footer", _("Footer")
@@ -257,11 +261,6 @@ class Sponsor(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        caching.invalidate_site_blocks()
-        return result
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
@@ -330,7 +329,7 @@ class PartnerLinkQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class PartnerLink(models.Model):
+class PartnerLink(ShownInSiteBlocks):
     class Group(models.TextChoices):
         CENTRAL = "trung_uong", _("Central")
         PROVINCE = "tinh", _("Province")
@@ -354,12 +353,3 @@ class PartnerLink(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        caching.invalidate_site_blocks()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        caching.invalidate_site_blocks()
-        return result

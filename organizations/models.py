@@ -257,7 +257,7 @@ class Sponsor(ShownInSiteBlocks):
         super().save(*args, **kwargs)
         if self.logo and self.logo.name != self.logo_rendered_from:
             self.refresh_logo_renditions()
-        caching.invalidate_site_blocks()
+        caching.invalidate_site_blocks()  # again: the renditions change what the block shows
 
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})

@@ -322,3 +322,13 @@ def test_the_403_page_is_in_vietnamese(client):
     assert response.status_code == 403
     assert "Không có quyền truy cập" in response.content.decode()
     assert "Forbidden" not in response.content.decode()
+
+
+def test_query_strings_never_reach_the_canonical_or_shared_url(client):
+    article = ArticleFactory()
+    page = client.get(article.get_absolute_url(), {"fbclid": '"><b>x', "utm_source": "zalo"})
+    html = page.content.decode()
+    canonical = f"http://testserver{article.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    assert f'data-copy-url="{canonical}"' in html
+    assert "fbclid" not in html and "utm_source" not in html

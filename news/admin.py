@@ -6,12 +6,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from portal.admin_tools import SafeModelAdmin
+
 from .admin_statistics import statistics_view
 from .models import Article, ArticleImage, Category, Source, Tag
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SafeModelAdmin):
     list_display = ["name", "parent", "order", "is_in_menu"]
     list_editable = ["order", "is_in_menu"]
     list_filter = ["is_in_menu", "parent"]
@@ -49,7 +51,7 @@ class ArticleImageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SafeModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",

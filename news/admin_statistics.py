@@ -86,7 +86,10 @@ def statistics_view(request, model_admin):
     article_id = request.GET.get("article", "").strip()
     if article_id:
         article = (
-            Article.objects.filter(pk=int(article_id)).first() if article_id.isdigit() else None
+            # isdigit() alone lets through "²" and other digits that int() refuses.
+            Article.objects.filter(pk=int(article_id)).first()
+            if article_id.isascii() and article_id.isdigit() and len(article_id) <= 18
+            else None
         )
         if article is None:
             context["error"] = _("There is no article with the number %(number)s.") % {

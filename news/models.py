@@ -2,6 +2,7 @@ import datetime
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Case, Exists, F, OuterRef, When, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -76,6 +77,18 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:category_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # One level of sub-menus: a category under itself, or a sub-category with sub-categories
+        # of its own, would drop out of the menu.
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A category cannot be its own parent.")})
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {"parent": _("This category has sub-categories, so it cannot be one itself.")}
+            )
 
 
 class Source(models.Model):

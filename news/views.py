@@ -58,7 +58,13 @@ def article_detail(request, slug, pk):
     if slug != article.slug:  # old or mistyped slug: one canonical URL
         return redirect(article, permanent=True)
     is_preview = not article.is_published
-    context = {"article": article, "is_preview": is_preview, "related": article.related_news()}
+    context = {
+        "article": article,
+        "is_preview": is_preview,
+        "related": article.related_news(),
+        # Without the query string: "?fbclid=..." must not become the canonical or shared URL.
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
     response = render(request, "news/article_detail.html", context)
     if is_preview:
         response["X-Robots-Tag"] = "noindex"

@@ -16,6 +16,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from portal.admin_tools import SafeModelAdmin
+
 from .caching import invalidate_site_blocks
 from .models import (
     Organization,
@@ -43,7 +45,7 @@ class HttpURLFormField(forms.URLField):
         super().__init__(**kwargs)
 
 
-class SiteBlockAdmin(admin.ModelAdmin):
+class SiteBlockAdmin(SafeModelAdmin):
     """What every admin of a record shown on every page shares."""
 
     formfield_overrides = {models.URLField: {"form_class": HttpURLFormField}}
@@ -183,7 +185,7 @@ class SponsorAdmin(SiteBlockAdmin):
 
 
 @admin.register(SponsorClick)
-class SponsorClickAdmin(admin.ModelAdmin):
+class SponsorClickAdmin(SafeModelAdmin):
     """Clicks per sponsor per month, read-only: they are counted by /tai-tro/<id>/."""
 
     list_display = ["sponsor", "month_display", "count"]

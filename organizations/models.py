@@ -115,6 +115,17 @@ class Organization(ShownInSiteBlocks):
     def get_absolute_url(self):
         return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        # The tree has the provincial union at its root: no organisation under itself.
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("An organisation cannot be placed under itself or its sub-units.")}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
 
 class SiteIdentity(ShownInSiteBlocks):
     """The one record that names the site: header, footer and social links."""

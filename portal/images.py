@@ -48,6 +48,20 @@ def image_clean(uploaded):
             if width * height > settings.IMAGE_MAX_PIXELS:
                 raise Image.DecompressionBombError
             image.load()
+            # Each frame of an animation is re-encoded at full size: a small GIF of many
+            # frames is a decompression bomb too, so the limit holds for all frames together.
+            if width * height * getattr(image, "n_frames", 1) > settings.IMAGE_MAX_PIXELS:
+                _refuse(
+                    _(
+                        "The animation is too large: it has too many frames for its size "
+                        "(limit: %(limit)s megapixels for all frames together)."
+                    ),
+                    "too_many_frames",
+                    limit=settings.IMAGE_MAX_PIXELS // 1_000_000,
+                )
+            data = _reencode(image)
+    except ValidationError:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         _refuse(
             _("The image is too large in pixels; the limit is %(limit)s megapixels."),
@@ -59,7 +73,7 @@ def image_clean(uploaded):
             _("The file is not a valid image. Only JPEG, PNG, GIF and WebP images are accepted."),
             "invalid_image",
         )
-    return ContentFile(_reencode(image), name=f"image.{FORMATS[image.format]}")
+    return ContentFile(data, name=f"image.{FORMATS[image.format]}")
 
 
 def _reencode(image):
@@ -72,6 +86,9 @@ def _reencode(image):
         image.save(out, "GIF", save_all=frames > 1, optimize=False)
         return out.getvalue()
     image = ImageOps.exif_transpose(image)
+    if image.mode.startswith("I"):
+        # 16-bit grey: scaled to 8 bits, not clipped (which would turn most of it white).
+        image = image.point(lambda value: value / 256).convert("L")
     if fmt == "JPEG":
         image = image.convert("RGB")
         image.save(out, "JPEG", quality=85, optimize=True, progressive=True)

@@ -387,7 +387,7 @@ def test_statistics_page_queries_do_not_grow_with_articles(
         assert admin_client.get(url, {"article": one.pk}).context["article"] == one
 
 
-@pytest.mark.parametrize("value", ["abc", "999999"])
+@pytest.mark.parametrize("value", ["abc", "999999", "²", "١٢", "9" * 30])
 def test_statistics_for_an_unknown_article_say_so(admin_client, value):
     page = admin_client.get(reverse("admin:news_article_statistics"), {"article": value})
     assert page.status_code == 404

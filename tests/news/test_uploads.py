@@ -196,3 +196,97 @@ def test_gallery_image_in_admin_is_reencoded(admin_client, settings):
     assert image.image.name.startswith("news/") and image.image.name.endswith(".png")
     assert (image.width, image.height) == (64, 48)
     assert Article.objects.count() == 1
+
+
+def gif_bytes(frames, size, **save_kwargs):
+    """An animated GIF of ``frames`` frames ``size`` wide and high, alternating two colours."""
+    colours = [(200, 30, 30), (30, 30, 200)]
+    images = [Image.new("RGB", (size, size), colours[n % 2]) for n in range(frames)]
+    out = io.BytesIO()
+    images[0].save(out, "GIF", save_all=True, append_images=images[1:], **save_kwargs)
+    return out.getvalue()
+
+
+def test_truncated_animated_gif_is_refused_not_a_500(editor_client, settings):
+    # The first frame loads; a later one is cut short, which shows only when re-encoding.
+    response = upload(editor_client, "cut.gif", gif_bytes(3, 64)[:-30], "image/gif")
+    assert response.status_code == 400
+    assert "không phải là ảnh hợp lệ" in response.json()["error"]["message"]
+    assert stored_files(settings) == []
+
+
+def test_gif_with_too_many_frames_for_its_size_is_refused(editor_client, settings):
+    # 200 x 200 x 30 frames = 1.2 megapixels to re-encode, from a file of a few kB.
+    settings.IMAGE_MAX_PIXELS = 1_000_000
+    response = upload(editor_client, "bomb.gif", gif_bytes(30, 200), "image/gif")
+    assert response.status_code == 400
+    assert "quá nhiều khung hình" in response.json()["error"]["message"]
+    assert stored_files(settings) == []
+
+
+def test_small_animated_gif_keeps_its_frames(editor_client, settings):
+    response = upload(editor_client, "dong.gif", gif_bytes(4, 32, duration=100), "image/gif")
+    assert response.status_code == 200
+    [stored] = stored_files(settings)
+    with Image.open(stored) as image:
+        assert image.n_frames == 4
+
+
+def test_16_bit_grey_png_is_scaled_not_turned_white(editor_client, settings):
+    grey = Image.new("I;16", (256, 4))
+    grey.putdata([x * 256 for x in range(256)] * 4)  # a ramp from black to white
+    out = io.BytesIO()
+    grey.save(out, "PNG")
+    response = upload(editor_client, "xam.png", out.getvalue(), "image/png")
+    assert response.status_code == 200
+    [stored] = stored_files(settings)
+    with Image.open(stored) as image:
+        image = image.convert("L")
+        assert image.getpixel((0, 0)) == 0
+        assert 95 <= image.getpixel((100, 0)) <= 105
+        assert image.getpixel((255, 0)) == 255
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt", "save_kwargs"),
+    [
+        ("CMYK", "JPEG", {}),
+        ("P", "PNG", {"transparency": 0}),
+        ("LA", "PNG", {}),
+        ("L", "WEBP", {}),
+    ],
+)
+def test_unusual_colour_modes_are_stored_usable(editor_client, settings, mode, fmt, save_kwargs):
+    out = io.BytesIO()
+    Image.new(mode, (40, 30)).save(out, fmt, **save_kwargs)
+    response = upload(editor_client, f"anh.{fmt.lower()}", out.getvalue(), f"image/{fmt.lower()}")
+    assert response.status_code == 200
+    [stored] = stored_files(settings)
+    with Image.open(stored) as image:
+        image.load()
+        assert image.size == (40, 30)
+        assert image.mode in ("RGB", "RGBA", "L", "LA", "P")
+
+
+def test_exif_orientation_is_applied_then_dropped(editor_client, settings):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to show"
+    response = upload(
+        editor_client, "xoay.jpg", image_bytes("JPEG", size=(80, 40), exif=exif.tobytes())
+    )
+    assert response.status_code == 200
+    [stored] = stored_files(settings)
+    with Image.open(stored) as image:
+        assert image.size == (40, 80)
+        assert 0x0112 not in image.getexif()
+
+
+def test_gif_whose_header_claims_huge_dimensions_is_refused(editor_client, settings):
+    screen = struct.pack("<HH", 65535, 65535)
+    data = (
+        b"GIF89a" + screen + b"\x00\x00\x00,\x00\x00\x00\x00" + screen + b"\x00\x02\x02D\x01\x00;"
+    )
+    response = upload(editor_client, "huge.gif", data, "image/gif")
+    assert response.status_code == 400
+    assert "megapixel" in response.json()["error"]["message"]
+    assert stored_files(settings) == []

@@ -1,0 +1,81 @@
+"""Shared pieces of the admin: hostile query strings and form values get a message, not a 500."""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.forms import ModelMultipleChoiceField
+
+
+class SafeDateChangeList(ChangeList):
+    """A date-hierarchy year or month out of range ("?published_at__year=99999") shows the
+    list's "invalid filter" notice instead of a 500: Django catches only some errors there."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class _ValidChoicesOnly:
+    """When a form comes back with errors, Django's autocomplete widget looks the posted ids
+    up in the database as they are: "abc" or an id too large for the column is a 500. Ids
+    that cannot exist are left out; the field's own error message says what was wrong."""
+
+    def optgroups(self, name, value, attr=None):
+        pk = self.choices.queryset.model._meta.pk
+        low, high = connection.ops.integer_field_range(pk.get_internal_type())
+        valid = []
+        for item in value:
+            try:
+                number = pk.to_python(item)
+            except ValidationError:
+                continue
+            if not isinstance(number, int) or (low <= number and (high is None or number <= high)):
+                valid.append(item)
+        return super().optgroups(name, valid, attr)
+
+
+class SafeAutocompleteSelect(_ValidChoicesOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_ValidChoicesOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeModelMultipleChoiceField(ModelMultipleChoiceField):
+    """An id too large for the column is an "invalid value" error, not a 500 (SQLite)."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError as error:
+            raise ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": max(value, key=len)[:30]},
+            ) from error
+
+
+class SafeModelAdmin(admin.ModelAdmin):
+    def get_changelist(self, request, **kwargs):
+        return SafeDateChangeList
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            using = kwargs.get("using")
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=using)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            using = kwargs.get("using")
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=using
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

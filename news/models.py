@@ -1,7 +1,9 @@
 import datetime
 import re
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Case, Exists, F, OuterRef, When, Window
@@ -23,6 +25,25 @@ def search_words(query):
     """The folded words of a reader's query, capped so an over-long query stays cheap."""
     words = re.findall(r"\w+", fold_vi(query[:SEARCH_MAX_CHARS]))
     return list(dict.fromkeys(words))[:SEARCH_MAX_WORDS]
+
+
+ARTICLE_LISTS_GENERATION_KEY = "news:article-lists:generation"
+
+
+def cached_article_lists_generation():
+    """Part of the key of every cached list of articles (the "most read" box)."""
+    try:
+        return cache.get(ARTICLE_LISTS_GENERATION_KEY, 0)
+    except Exception:  # a cache that is down must not take the page with it
+        return 0
+
+
+def forget_cached_article_lists():
+    """An editor's change (a title, a draft again, a deletion) shows in cached lists at once."""
+    try:
+        cache.set(ARTICLE_LISTS_GENERATION_KEY, time.time_ns(), None)
+    except Exception:
+        pass
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -356,9 +377,15 @@ class Article(models.Model):
                 if not f.primary_key and f.name != "read_count"
             ]
         super().save(*args, **kwargs)
+        forget_cached_article_lists()
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        forget_cached_article_lists()
+        return result
 
     @property
     def is_published(self):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
-from news.models import Article
+from news.models import Article, cached_article_lists_generation
 
 register = template.Library()
 
@@ -16,7 +16,8 @@ def read_counter(article):
 
 def most_read_articles(limit=10):
     """The "most read" box's articles, kept in the cache: the box is on every page."""
-    key = f"reads:most-read:{settings.READS_MOST_READ_DAYS}:{limit}"
+    generation = cached_article_lists_generation()
+    key = f"reads:most-read:{generation}:{settings.READS_MOST_READ_DAYS}:{limit}"
     try:
         articles = cache.get(key)
     except Exception:  # a cache that is down must not take the page with it

@@ -486,3 +486,12 @@ def test_a_failed_counting_request_counts_nothing(live_server):
         _post(url, BROWSER)
     assert error.value.code == 404
     assert not ArticleDailyRead.objects.exists()
+
+
+def test_an_article_made_draft_again_leaves_the_cached_most_read_box_at_once(client):
+    article = ArticleFactory(title="Bài được đọc nhiều rồi rút lại")
+    article.count_read(50)
+    assert "Bài được đọc nhiều rồi rút lại" in client.get("/").content.decode()
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert "Bài được đọc nhiều rồi rút lại" not in client.get("/").content.decode()

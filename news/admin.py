@@ -39,6 +39,8 @@ class ArticleAdminForm(forms.ModelForm):
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
+            "cover_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "cover_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
 
 
@@ -118,3 +120,6 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    class Media:
+        css = {"all": ["css/admin.css"]}

@@ -1,13 +1,20 @@
-"""What a reader sees of the sidebar and footer blocks: on a phone and against their background."""
+"""Layout a person sees: sidebar and footer blocks on a phone and on their background; the
+article list in the admin."""
 
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from news.models import ArticleDailyRead
 from organizations.models import PartnerLink, Sponsor
-from tests.factories import ArticleFactory, PartnerLinkFactory, SponsorFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PartnerLinkFactory,
+    SponsorFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,3 +72,27 @@ def test_sidebar_blocks_share_one_design_and_footer_title_is_readable(page, live
     title = ".site-footer .sponsors__title"
     footer_background = style(page, ".site-footer", "backgroundColor")
     assert contrast(style(page, title, "color"), footer_background) >= 4.5
+
+
+def test_article_list_fits_the_admin_page_with_readable_titles(browser, live_server):
+    User.objects.create_superuser("quantri", password="mat-khau-thu-123")
+    parent = CategoryFactory(name="Công tác Đoàn và phong trào thanh niên")
+    category = CategoryFactory(name="Tuyên truyền - Giáo dục chính trị tư tưởng", parent=parent)
+    for n in range(5):
+        ArticleFactory(
+            title=f"Tuổi trẻ Kiên Giang ra quân chiến dịch Mùa hè xanh {n}", category=category
+        )
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/?next=/admin/news/article/")
+    page.fill("#id_username", "quantri")
+    page.fill("#id_password", "mat-khau-thu-123")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/news/article/")
+    table, box = page.evaluate(
+        "[document.querySelector('#result_list').scrollWidth,"
+        " document.querySelector('.results').clientWidth]"
+    )
+    assert table <= box
+    assert page.locator("#result_list th.field-title").first.bounding_box()["width"] >= 250
+    context.close()

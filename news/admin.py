@@ -41,6 +41,8 @@ class ArticleAdminForm(forms.ModelForm):
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
+            "cover_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "cover_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
 
 
@@ -120,3 +122,6 @@ class ArticleAdmin(SafeModelAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    class Media:
+        css = {"all": ["css/admin.css"]}

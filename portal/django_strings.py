@@ -226,6 +226,17 @@ DJANGO_STRINGS = (
     gettext_noop("View selected %(model)s"),
     gettext_noop("In case you’ve forgotten, you are:"),
     gettext_noop("Select all objects on this page for an action"),
+    # Django's Vietnamese is there but reads wrongly to an editor: "Thêm vào" (add to),
+    # "Hoạt động" (activity) for "Action", "Đi đến" (go to) for running it, "Bởi" (by whom)
+    # above a filter; ours says what the button or list does.
+    gettext_noop("Add"),
+    gettext_noop("Add %(name)s"),
+    gettext_noop("Add another %(verbose_name)s"),
+    gettext_noop("Action:"),
+    gettext_noop("Go"),
+    gettext_noop("Run the selected action"),
+    gettext_noop(" By %(filter_title)s "),
+    gettext_noop("None available"),
     # django/contrib/auth
     gettext_noop("Conflicting form data submitted. Please try again."),
     gettext_noop("Password-based authentication was disabled."),

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
@@ -61,7 +63,7 @@ def test_article_changelist_query_count_does_not_grow(
 def test_admin_speaks_vietnamese(admin_client):
     page = admin_client.get(CHANGELIST).content.decode()
     assert "Chọn bài viết để thay đổi" in page
-    assert "Bởi trạng thái" in page  # the status filter
+    assert "Theo trạng thái" in page  # the status filter
     assert 'lang="vi"' in page
 
 
@@ -119,3 +121,23 @@ def test_invalid_date_gets_a_vietnamese_message_and_changes_nothing(admin_client
     assert "Nhập một ngày hợp lệ" in response.content.decode()
     article.refresh_from_db()
     assert article.title == "Giữ nguyên"
+
+
+def test_staff_see_natural_vietnamese_for_adding_filtering_and_actions(admin_client, editor_client):
+    ArticleFactory()
+    page = admin_client.get(CHANGELIST).content.decode()
+    # Django's own Vietnamese says "add to", "activity" and "go to" here.
+    assert "Thêm bài viết" in page and "Thêm vào" not in page
+    assert "Thao tác:" in page and "Hoạt động:" not in page
+    assert "Thực hiện</button>" in page and "Đi đến" not in page
+    assert "Theo trạng thái" in page and "Bởi trạng thái" not in page
+    index = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Chưa có" in index and "Không có sẵn" not in index
+
+
+def test_article_form_gives_caption_and_description_room(admin_client):
+    page = admin_client.get(reverse("admin:news_article_add")).content.decode()
+    for name in ["cover_caption", "cover_alt"]:
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group()
+        assert 'class="vLargeTextField"' in tag, name
+    assert "css/admin.css" in admin_client.get(CHANGELIST).content.decode()

@@ -495,3 +495,16 @@ def test_an_article_made_draft_again_leaves_the_cached_most_read_box_at_once(cli
     article.status = Article.Status.DRAFT
     article.save()
     assert "Bài được đọc nhiều rồi rút lại" not in client.get("/").content.decode()
+
+
+def test_statistics_chart_coordinates_are_plain_numbers(admin_client):
+    # Vietnamese writes 12,5 for 12.5; an SVG coordinate like that draws nothing.
+    for n, article in enumerate(ArticleFactory.create_batch(3)):
+        add_daily(article, n, 1234 * (n + 1))
+    html = admin_client.get(reverse("admin:news_article_statistics")).content.decode()
+    start = html.index('<svg class="reads-chart"')
+    svg = html[start : html.index("</svg>", start)]
+    coordinates = re.findall(r'\b(?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    assert len(coordinates) > 120
+    assert all(re.fullmatch(r"[0-9]+(\.[0-9]+)?|100%", value) for value in coordinates)
+    assert ">2.000<" in svg or ">5.000<" in svg  # tick labels stay Vietnamese

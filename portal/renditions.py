@@ -8,10 +8,15 @@ remembered in the cache so a page render does not ask the storage (S3) every tim
 import io
 import logging
 import posixpath
+import re
+from html import unescape
+from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.html import escape
 from PIL import Image, ImageOps
 
 WIDTHS = (360, 720, 1080)
@@ -57,3 +62,32 @@ def srcset(fieldfile, width):
             candidates.append(f"{url} {size}w")
     candidates.append(f"{fieldfile.url} {width}w")
     return ", ".join(candidates)
+
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\s(src|width|srcset)="([^"]*)"')
+BODY_SIZES = "(max-width: 900px) 100vw, 760px"
+
+
+def responsive_images(html, sizes=BODY_SIZES):
+    """Give the pictures of a (sanitised) body that are our own uploads a ``srcset``.
+
+    CKEditor 5 stores each picture's width; phones then fetch a copy of their size
+    instead of the full upload. Pictures from elsewhere are left as they are.
+    """
+
+    def add_srcset(match):
+        tag = match.group(0)
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        src = unescape(attributes.get("src", ""))
+        width = attributes.get("width", "")
+        if "srcset" in attributes or not width.isdigit() or not src.startswith(settings.MEDIA_URL):
+            return tag
+        name = src[len(settings.MEDIA_URL) :]
+        upload = SimpleNamespace(name=name, storage=default_storage, url=src)
+        value = srcset(upload, int(width))
+        if "," not in value:  # no smaller copy: the picture is small already
+            return tag
+        return f'{tag[:-1]} srcset="{escape(value)}" sizes="{sizes}">'
+
+    return _IMG.sub(add_srcset, html)

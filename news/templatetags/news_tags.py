@@ -7,7 +7,7 @@ from django.utils.translation import pgettext
 
 from news.models import Category
 from portal.html import html_for_readers
-from portal.renditions import srcset
+from portal.renditions import responsive_images, srcset
 
 register = template.Library()
 
@@ -85,5 +85,6 @@ def picture(image, width, height, alt, sizes="100vw", eager=False):
 
 @register.filter
 def rich_text(value):
-    """A rich-text field sanitised on save, as readers get it (pictures load lazily)."""
-    return mark_safe(html_for_readers(value))
+    """A rich-text field sanitised on save, as readers get it: pictures load lazily, and our
+    own uploads come in the sizes a phone needs."""
+    return mark_safe(responsive_images(html_for_readers(value)))

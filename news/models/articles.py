@@ -1,11 +1,12 @@
+"""Articles and their gallery pictures."""
+
 import datetime
 import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, When, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
@@ -16,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.html import sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import fold_vi, unique_slug
+
+from .reads import ArticleDailyRead
+from .taxonomy import Category, Source, Tag
 
 SEARCH_MAX_CHARS = 100
 SEARCH_MAX_WORDS = 10
@@ -44,112 +48,6 @@ def forget_cached_article_lists():
         cache.set(ARTICLE_LISTS_GENERATION_KEY, time.time_ns(), None)
     except Exception:
         pass
-
-
-class CategoryQuerySet(models.QuerySet):
-    def in_menu(self):
-        return self.filter(is_in_menu=True)
-
-    def top_level(self):
-        return self.filter(parent__isnull=True)
-
-
-class Category(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        unique=True,
-        blank=True,
-        help_text=_("Part of the page address. Left empty, it is made from the name."),
-    )
-    description = models.TextField(_("description"), blank=True)
-    order = models.PositiveIntegerField(
-        _("order"), default=0, help_text=_("Smaller numbers come first in the menu.")
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent category"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        limit_choices_to={"parent__isnull": True},
-        help_text=_("Set it to show this category as a sub-menu of another one."),
-    )
-    is_in_menu = models.BooleanField(_("shown in the menu"), default=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = CategoryQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, fallback="chuyen-muc")
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("news:category_detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        # One level of sub-menus: a category under itself, or a sub-category with sub-categories
-        # of its own, would drop out of the menu.
-        if self.parent_id is None:
-            return
-        if self.parent_id == self.pk:
-            raise ValidationError({"parent": _("A category cannot be its own parent.")})
-        if self.pk and self.children.exists():
-            raise ValidationError(
-                {"parent": _("This category has sub-categories, so it cannot be one itself.")}
-            )
-
-
-class Source(models.Model):
-    """An outlet whose news the site republishes (Báo Kiên Giang, KGO)."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    code = models.CharField(
-        _("short code"),
-        max_length=20,
-        blank=True,
-        help_text=_('The tag that starts a lead, such as "KGO" in "(KGO) - ".'),
-    )
-    website = models.URLField(_("website"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
-
-    class Meta:
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, fallback="the")
-        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -456,75 +354,3 @@ class ArticleImage(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
-
-
-class ArticleDailyReadQuerySet(models.QuerySet):
-    def since(self, day):
-        return self.filter(date__gte=day)
-
-    def daily_totals(self):
-        """``{date: reads}`` summed over the articles of this queryset."""
-        rows = self.order_by().values_list("date").annotate(total=models.Sum("count"))
-        return dict(rows)
-
-    def add_counts(self, rows):
-        """Add ``(article_id, date, count)`` rows with one upsert per row, in SQL.
-
-        ``INSERT ... ON CONFLICT DO UPDATE SET count = count + excluded.count`` is atomic on
-        SQLite (3.24+) and PostgreSQL: two first reads of a day never collide or lose one.
-        """
-        quote = connection.ops.quote_name
-        table = quote(ArticleDailyRead._meta.db_table)
-        sql = (
-            f"INSERT INTO {table} ({quote('article_id')}, {quote('date')}, {quote('count')}) "
-            f"VALUES (%s, %s, %s) ON CONFLICT ({quote('article_id')}, {quote('date')}) "
-            f"DO UPDATE SET {quote('count')} = {table}.{quote('count')} + excluded.{quote('count')}"
-        )
-        params = [
-            (article_id, connection.ops.adapt_datefield_value(day), count)
-            for article_id, day, count in rows
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
-
-
-class ArticleDailyRead(models.Model):
-    """Reads of one article on one day (Asia/Ho_Chi_Minh), for "most read" over a period."""
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="daily_reads"
-    )
-    date = models.DateField(_("date"))
-    count = models.PositiveBigIntegerField(_("reads"), default=0)
-
-    objects = ArticleDailyReadQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("daily reads")
-        verbose_name_plural = _("daily reads")
-        ordering = ["-date"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "date"], name="unique_article_date")
-        ]
-        indexes = [models.Index(fields=["date", "article"], name="daily_read_date_idx")]
-
-    def __str__(self):
-        return f"{self.article_id} {self.date}: {self.count}"
-
-
-class ReadFlush(models.Model):
-    """A batch of reads buffered in Redis that was written to the database (news/reads.py).
-
-    Its row is written in the same transaction as the batch's counts, so a batch retried
-    after a crash is never counted twice.
-    """
-
-    batch = models.CharField(_("batch"), max_length=64, unique=True)
-    flushed_at = models.DateTimeField(_("flushed at"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("flushed batch of reads")
-        verbose_name_plural = _("flushed batches of reads")
-
-    def __str__(self):
-        return self.batch

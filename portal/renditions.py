@@ -53,11 +53,16 @@ def rendition_url(fieldfile, width):
 
 def srcset(fieldfile, width):
     """``srcset`` value for an image ``width`` pixels wide: its smaller copies and itself."""
+    sizes = [size for size in WIDTHS if size < width]
+    # One cache round trip for the image, not one a size: a home page shows dozens of them.
+    names = {size: rendition_name(fieldfile.name, size) for size in sizes}
+    known = cache.get_many([f"rendition:{name}" for name in names.values()])
     candidates = []
-    for size in WIDTHS:
-        if size >= width:
-            break
-        url = rendition_url(fieldfile, size)
+    for size in sizes:
+        if f"rendition:{names[size]}" in known:
+            url = default_storage.url(names[size])
+        else:
+            url = rendition_url(fieldfile, size)
         if url:
             candidates.append(f"{url} {size}w")
     candidates.append(f"{fieldfile.url} {width}w")

@@ -104,7 +104,9 @@ def test_with_the_cache_down_every_page_answers_200_quickly_and_the_cache_comes_
     article, sponsor = _content()
     app = start_app(
         REDIS_URL=redis_proxy.url,
-        REDIS_RETRY_SECONDS="5", CACHE_KEY_PREFIX=redis_proxy.prefix, DATABASE_URL=_database_url()
+        REDIS_RETRY_SECONDS="5",
+        CACHE_KEY_PREFIX=redis_proxy.prefix,
+        DATABASE_URL=_database_url(),
     )
     pages = _pages(article)
     assert [app.fetch(page).status for page in pages] == [200] * len(pages)

@@ -33,5 +33,5 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
+    urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

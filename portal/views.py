@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -58,3 +59,16 @@ def server_error(request):
     if response is not None:
         return response
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+# Uploaded files come from people: a browser must never run one (an SVG or HTML file opened
+# directly). deploy/nginx.conf sends the same headers in production.
+MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox"
+
+
+def media(request, path, document_root):
+    """Uploaded media in development (DEBUG), with the headers nginx adds in production."""
+    response = static.serve(request, path, document_root=document_root)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = MEDIA_CONTENT_SECURITY_POLICY
+    return response

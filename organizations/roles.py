@@ -37,3 +37,12 @@ def roles_sync(*, apps=global_apps, using=DEFAULT_DB_ALIAS):
         group, _created = Group.objects.using(using).get_or_create(name=name)
         permissions = Permission.objects.using(using).filter(permission_filter)
         group.permissions.add(*permissions.exclude(group=group))
+
+
+def role_requires_two_factor(user):
+    """Whether ``user`` must sign in with a second factor when ADMIN_TWO_FACTOR is on.
+
+    Administrators may change users, roles and the site's identity: their password alone is
+    not enough. Superusers are administrators too, whether or not they are in the group.
+    """
+    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()

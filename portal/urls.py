@@ -8,7 +8,7 @@ from django.views.decorators.cache import cache_page
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
-from . import views
+from . import two_factor, views
 
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
 
@@ -16,6 +16,8 @@ admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
+    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -19,7 +19,13 @@ ADMINISTRATORS = "Quản trị viên"
 EDITORS = "Biên tập viên"
 
 # Reads per day are counted by the site; editors may look at them, not change them.
-_EDITOR_EXCLUDED = ["add_articledailyread", "change_articledailyread", "delete_articledailyread"]
+# Deleting an article from the trash for good (before the purge) is for administrators.
+_EDITOR_EXCLUDED = [
+    "add_articledailyread",
+    "change_articledailyread",
+    "delete_articledailyread",
+    "purge_article",
+]
 
 
 def _role_filters():

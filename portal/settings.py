@@ -37,7 +37,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "reversion",
     "news",
     "organizations",
 ]
@@ -343,6 +344,13 @@ CKEDITOR_5_CONFIGS = {
 
 ADMIN_SITE_HEADER = _("News portal administration")
 ADMIN_INDEX_TITLE = _("Site administration")
+
+# Editors' safety nets (news/editing.py). An article in the trash can be restored for this
+# many days; `manage.py purge_trash` (daily, from cron) then deletes it for good.
+TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
+# "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
+# marker disappears by itself this long after the last sign of life.
+EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)

@@ -256,8 +256,18 @@ class Article(models.Model):
     )
     # Changed only in SQL by read counting, never by save(): see Article.save().
     read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
+    # Set only by the importers (news/importing): the addresses of the old site lead here.
     legacy_id = models.PositiveIntegerField(
         _("old site id"), null=True, blank=True, unique=True, editable=False
+    )
+    legacy_read_count = models.PositiveBigIntegerField(
+        _("reads on the old site"), default=0, editable=False
+    )
+    wordpress_id = models.PositiveBigIntegerField(
+        _("WordPress post id"), null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_slug = models.CharField(
+        _("WordPress slug"), max_length=200, blank=True, db_index=True, editable=False
     )
     # Diacritic-free, lower-case copies for search that behaves the same on every database.
     search_title = models.TextField(editable=False, default="")

@@ -17,4 +17,5 @@ def _crud(app_label, *models):
 
 EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
+    *_crud("galleries", "album", "photo"),
 ]

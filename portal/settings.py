@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "news",
     "organizations",
     "documents",
+    "galleries",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from documents.sitemaps import DocumentSitemap
+from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
@@ -15,6 +16,7 @@ sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "documents": DocumentSitemap,
+    "albums": AlbumSitemap,
 }
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
@@ -34,6 +36,7 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
+    path("", include("galleries.urls")),
     path("", include("news.urls")),
 ]
 

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
+from galleries.models import Album, Photo
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
 from portal.text import slugify_vi
@@ -159,3 +160,28 @@ class DocumentFileFactory(factory.django.DjangoModelFactory):
 
     document = factory.SubFactory(DocumentFactory)
     file = factory.LazyFunction(lambda: ContentFile(PDF, name="Kế hoạch tháng thanh niên.pdf"))
+
+
+class AlbumFactory(factory.django.DjangoModelFactory):
+    """A published album of an organisation; ``unpublished=True``."""
+
+    class Meta:
+        model = Album
+
+    title = factory.Sequence(lambda n: f"Chiến dịch Mùa hè xanh số {n}")
+    cover = factory.LazyFunction(_image_file)
+    organization = factory.SubFactory(OrganizationFactory)
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    album = factory.SubFactory(AlbumFactory)
+    image = factory.LazyFunction(_image_file)
+    caption = factory.Sequence(lambda n: f"Đoàn viên làm đường giao thông nông thôn {n}")
+    order = factory.Sequence(lambda n: n)

@@ -15,6 +15,8 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
+from portal.content_roles import EDITOR_PERMISSIONS
+
 ADMINISTRATORS = "Quản trị viên"
 EDITORS = "Biên tập viên"
 
@@ -32,6 +34,10 @@ def _role_filters():
     editors = (Q(content_type__app_label="news") & ~Q(codename__in=_EDITOR_EXCLUDED)) | Q(
         content_type__app_label="organizations", codename="view_organization"
     )
+    # Documents, albums, videos, events: the list is in portal/content_roles.py.
+    for permission in EDITOR_PERMISSIONS:
+        app_label, codename = permission.split(".")
+        editors |= Q(content_type__app_label=app_label, codename=codename)
     return {ADMINISTRATORS: Q(), EDITORS: editors}
 
 

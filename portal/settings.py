@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "reversion",
     "news",
     "organizations",
+    "documents",
+    "galleries",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,8 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Files attached to documents of the register (documents/files.py).
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 

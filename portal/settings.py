@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "news",
     "organizations",
+    "pages",
 ]
 
 MIDDLEWARE = [

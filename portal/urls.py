@@ -7,10 +7,11 @@ from django.views.decorators.cache import cache_page
 
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
 
 from . import views
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "pages": PageSitemap}
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
@@ -28,6 +29,7 @@ urlpatterns = [
     path("rss/", LatestArticlesFeed(), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
     path("", include("organizations.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

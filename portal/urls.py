@@ -9,6 +9,7 @@ from documents.sitemaps import DocumentSitemap
 from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
 
 from . import two_factor, views
 
@@ -17,6 +18,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "documents": DocumentSitemap,
     "albums": AlbumSitemap,
+    "pages": PageSitemap,
 }
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
@@ -39,6 +41,7 @@ urlpatterns = [
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

@@ -121,6 +121,23 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-period_reads", "-published_at", "-id")
         )
 
+    def most_read_since(self, since, limit):
+        """The ``limit`` most read of these articles from the day ``since`` on, as a list,
+        most read first, each with ``period_reads``.
+
+        Ranks the period's daily rows alone (served by their index), then loads the winners:
+        two bounded queries whatever the size of the archive. A few more are ranked than
+        asked for, so that articles withdrawn since they were read leave no gap.
+        """
+        top = ArticleDailyRead.objects.top_articles(since, limit * 3)
+        found = self.in_bulk([pk for pk, _ in top])
+        articles = []
+        for pk, reads in top:
+            if pk in found and len(articles) < limit:
+                found[pk].period_reads = reads
+                articles.append(found[pk])
+        return articles
+
     def latest_by_section(self, sections, per_section):
         """The newest ``per_section`` articles of each category in ``sections``, sub-categories
         included, in one query (a window function ranks each section's articles)."""

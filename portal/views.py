@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import static
@@ -40,7 +41,8 @@ def healthz(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
+        # Not the admin's prefix: robots.txt is public, and DJANGO_ADMIN_URL is kept secret.
+        # The admin's pages say "noindex" themselves and every one of them needs a login.
         "Disallow: /tim-kiem/",
         "Disallow: /tai-tro/",
         "Disallow: /luot-doc/",  # read counting: nothing to index, and bots should not count
@@ -72,3 +74,9 @@ def media(request, path, document_root):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = MEDIA_CONTENT_SECURITY_POLICY
     return response
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in: a Vietnamese page, 429 Too Many Requests."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "login_locked_out.html", {"minutes": minutes}, status=429)

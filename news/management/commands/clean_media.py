@@ -5,27 +5,27 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from portal.media import media_orphans
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Lists the files under MEDIA_ROOT that no row uses (uploads never saved, replaced "
         "pictures, files of deleted articles and sponsors). Deletes them only with --delete."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--delete", action="store_true", help=_("Delete the unused files listed.")
+            "--delete", action="store_true", help=gettext_lazy("Delete the unused files listed.")
         )
         parser.add_argument(
             "--older-than",
             type=float,
             default=24,
             metavar="HOURS",
-            help=_(
+            help=gettext_lazy(
                 "Only files older than this many hours (default 24): a picture uploaded into "
                 "an article still being written is used by no row yet."
             ),
@@ -52,7 +52,9 @@ class Command(BaseCommand):
             )
             for name, _path, size in orphans:
                 self.stdout.write(f"  {name}  ({filesizeformat(size)})")
-        if delete:
+        if not orphans:
+            self.stdout.write(_("No unused files."))
+        elif delete:
             deleted = 0
             for _name, path, _size in orphans:
                 path.unlink(missing_ok=True)
@@ -66,7 +68,7 @@ class Command(BaseCommand):
                 )
                 % {"count": deleted, "size": filesizeformat(total)}
             )
-        elif orphans:
+        else:
             self.stdout.write(
                 ngettext(
                     "%(count)s unused file, %(size)s. Nothing was deleted: run again with "
@@ -77,8 +79,6 @@ class Command(BaseCommand):
                 )
                 % {"count": len(orphans), "size": filesizeformat(total)}
             )
-        else:
-            self.stdout.write(_("No unused files."))
         if recent:
             self.stdout.write(
                 ngettext(

@@ -121,9 +121,14 @@ PIXEL_GIF = (
 @never_cache  # a CDN or browser that cached this answer would stop counting
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_read(request, pk):
-    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image."""
-    article = get_object_or_404(Article.objects.only("id", "status", "published_at"), pk=pk)
-    read_register(request=request, article=article)
+    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image.
+
+    The answer is the same whether the id is unknown, unpublished, published, counted or not:
+    it must not tell which ids hold drafts or scheduled articles.
+    """
+    article = Article.objects.only("id", "status", "published_at").filter(pk=pk).first()
+    if article is not None:
+        read_register(request=request, article=article)
     if request.method == "POST":
         response = HttpResponse(status=204)
     else:

@@ -1,26 +1,25 @@
 from .articles import (
     ARTICLE_LISTS_GENERATION_KEY,
-    SEARCH_MAX_CHARS,
-    SEARCH_MAX_WORDS,
+    NEWEST_FIRST,
     Article,
     ArticleImage,
     ArticleQuerySet,
+    SQLConstant,
     cached_article_lists_generation,
     forget_cached_article_lists,
-    search_words,
 )
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
     "ARTICLE_LISTS_GENERATION_KEY",
-    "SEARCH_MAX_CHARS",
-    "SEARCH_MAX_WORDS",
     "Article",
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",
     "ArticleQuerySet",
+    "NEWEST_FIRST",
+    "SQLConstant",
     "Category",
     "CategoryQuerySet",
     "ReadFlush",
@@ -28,5 +27,4 @@ __all__ = [
     "Tag",
     "cached_article_lists_generation",
     "forget_cached_article_lists",
-    "search_words",
 ]

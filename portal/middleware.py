@@ -40,6 +40,8 @@ def permissions_policy(get_response):
         return response
 
     return middleware
+
+
 RETRY_AFTER_SECONDS = 60
 DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 

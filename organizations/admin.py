@@ -18,6 +18,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from portal.admin_tools import SafeModelAdmin
 
+from . import admin_auth  # noqa: F401  (users and groups with Vietnamese permissions)
 from .caching import invalidate_site_blocks
 from .models import (
     Organization,

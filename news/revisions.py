@@ -226,7 +226,8 @@ def snapshot_rows(*snapshots):
 
 
 def _tokens(text):
-    return re.findall(r"\s+|\w+|[^\w\s]", text)
+    # A word keeps the spaces after it: a changed phrase is marked as one piece.
+    return re.findall(r"\w+\s*|[^\w\s]\s*|\s+", text)
 
 
 def diff_pair(old, new):

@@ -77,6 +77,21 @@ def render_article(request, article, *, is_preview):
 
 
 @require_safe
+def article_print(request, slug, pk):
+    """The article alone, as paper gets it: works without JavaScript, never indexed."""
+    article = get_object_or_404(Article.objects.for_detail().published(), pk=pk)
+    if slug != article.slug:
+        return redirect("news:article_print", slug=article.slug, pk=article.pk, permanent=True)
+    context = {
+        "article": article,
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    response = render(request, "news/article_print.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
 def search(request):
     query = request.GET.get("q", "").strip()
     words = search_words(query)

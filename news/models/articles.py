@@ -122,6 +122,23 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-period_reads", "-published_at", "-id")
         )
 
+    def most_read_since(self, since, limit):
+        """The ``limit`` most read of these articles from the day ``since`` on, as a list,
+        most read first, each with ``period_reads``.
+
+        Ranks the period's daily rows alone (served by their index), then loads the winners:
+        two bounded queries whatever the size of the archive. A few more are ranked than
+        asked for, so that articles withdrawn since they were read leave no gap.
+        """
+        top = ArticleDailyRead.objects.top_articles(since, limit * 3)
+        found = self.in_bulk([pk for pk, _ in top])
+        articles = []
+        for pk, reads in top:
+            if pk in found and len(articles) < limit:
+                found[pk].period_reads = reads
+                articles.append(found[pk])
+        return articles
+
     def latest_by_section(self, sections, per_section):
         """The newest ``per_section`` articles of each category in ``sections``, sub-categories
         included, in one query (a window function ranks each section's articles)."""
@@ -257,8 +274,18 @@ class Article(models.Model):
     )
     # Changed only in SQL by read counting, never by save(): see Article.save().
     read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
+    # Set only by the importers (news/importing): the addresses of the old site lead here.
     legacy_id = models.PositiveIntegerField(
         _("old site id"), null=True, blank=True, unique=True, editable=False
+    )
+    legacy_read_count = models.PositiveBigIntegerField(
+        _("reads on the old site"), default=0, editable=False
+    )
+    wordpress_id = models.PositiveBigIntegerField(
+        _("WordPress post id"), null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_slug = models.CharField(
+        _("WordPress slug"), max_length=200, blank=True, db_index=True, editable=False
     )
     # Diacritic-free, lower-case copies for search that behaves the same on every database.
     search_title = models.TextField(editable=False, default="")
@@ -316,9 +343,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-        self.body = sanitize_html(self.body)
-        self.search_title = fold_vi(self.title)
-        self.search_text = fold_vi(f"{self.lead} {strip_tags(self.body)}")
+        self.fill_derived_fields()
         if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
             # An editor's save must never write back the read count it loaded: reads that
             # arrived meanwhile would be lost.
@@ -332,6 +357,13 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def fill_derived_fields(self):
+        """What save() derives from what the editor wrote (not the slug, which needs the
+        database): bench_data calls it too, so bulk-created rows are filled the same way."""
+        self.body = sanitize_html(self.body)
+        self.search_title = fold_vi(self.title)
+        self.search_text = fold_vi(f"{self.lead} {strip_tags(self.body)}")
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

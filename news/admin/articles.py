@@ -173,6 +173,11 @@ class ArticleAdmin(SafeModelAdmin):
                 wrap(views.restore),
                 name="news_article_restore",
             ),
+            path(
+                "<int:pk>/lay-anh-ngoai/",
+                wrap(views.import_remote_images),
+                name="news_article_import_images",
+            ),
             *super().get_urls(),
         ]
 

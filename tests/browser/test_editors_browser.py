@@ -197,3 +197,16 @@ def test_schedule_with_the_date_and_time_picker(page, live_server):
     page.wait_for_selector(".messagelist .success")
     assert "Đã hẹn giờ" in page.inner_text(".messagelist")
     assert Article.objects.get(pk=article.pk).state == Article.State.SCHEDULED
+
+
+def test_headings_in_the_editor_look_like_headings(page, live_server):
+    article = ArticleFactory(
+        body="<h2>Tiêu đề mục</h2><p>Đoạn văn.</p><blockquote><p>Trích</p></blockquote>"
+    )
+    log_in(page, live_server, superuser())
+    open_article(page, live_server, article)
+    size = page.eval_on_selector(".ck-content h2", "e => parseFloat(getComputedStyle(e).fontSize)")
+    body = page.eval_on_selector(".ck-content p", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 1.4 * body and body >= 16
+    style = page.eval_on_selector(".ck-content blockquote", "e => getComputedStyle(e).fontStyle")
+    assert style == "italic"

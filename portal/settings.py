@@ -380,6 +380,11 @@ TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
 # "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
 # marker disappears by itself this long after the last sign of life.
 EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
+# Pictures of other sites imported into an article (portal/fetch.py): each step's timeout in
+# seconds (the whole download gets twice this), and networks that may be fetched from although
+# they are not public (empty in production; the tests' local picture server is on 127.0.0.1).
+REMOTE_IMAGES_TIMEOUT = env.float("REMOTE_IMAGES_TIMEOUT", default=5.0)
+REMOTE_IMAGES_ALLOWED_NETWORKS = env.list("REMOTE_IMAGES_ALLOWED_NETWORKS", default=[])
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from portal.html import sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
@@ -372,8 +373,8 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [
-            ("publish_article", "Can publish articles"),
-            ("purge_article", "Can delete articles from the trash for good"),
+            ("publish_article", gettext_noop("Can publish articles")),
+            ("purge_article", gettext_noop("Can delete articles from the trash for good")),
         ]
         ordering = ["-published_at", "-id"]
         # The public lists read published articles newest first, so each list has a partial

@@ -18,4 +18,5 @@ def _crud(app_label, *models):
 EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),
+    *_crud("events", "event"),
 ]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "organizations",
     "documents",
     "galleries",
+    "events",
 ]
 
 MIDDLEWARE = [

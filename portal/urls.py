@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from documents.sitemaps import DocumentSitemap
+from events.sitemaps import EventSitemap
 from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -17,6 +18,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "documents": DocumentSitemap,
     "albums": AlbumSitemap,
+    "events": EventSitemap,
 }
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
@@ -37,6 +39,7 @@ urlpatterns = [
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
+    path("", include("events.urls")),
     path("", include("news.urls")),
 ]
 

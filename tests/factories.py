@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
+from events.models import Event
 from galleries.models import Album, Photo
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
@@ -185,3 +186,22 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     image = factory.LazyFunction(_image_file)
     caption = factory.Sequence(lambda n: f"Đoàn viên làm đường giao thông nông thôn {n}")
     order = factory.Sequence(lambda n: n)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event starting tomorrow at 8:00 for two hours."""
+
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Hội nghị Ban Chấp hành Tỉnh đoàn lần {n}")
+    start_at = factory.LazyFunction(
+        lambda: (
+            timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=1)
+        )
+    )
+    end_at = factory.LazyAttribute(lambda o: o.start_at + datetime.timedelta(hours=2))
+    place = "Hội trường Tỉnh đoàn"
+    organization = factory.SubFactory(OrganizationFactory)
+    description = "Nội dung: sơ kết công tác Đoàn 6 tháng đầu năm."

@@ -10,8 +10,9 @@ from events.sitemaps import EventSitemap
 from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
 
-from . import views
+from . import two_factor, views
 
 sitemaps = {
     "articles": ArticleSitemap,
@@ -19,12 +20,15 @@ sitemaps = {
     "documents": DocumentSitemap,
     "albums": AlbumSitemap,
     "events": EventSitemap,
+    "pages": PageSitemap,
 }
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
+    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -40,6 +44,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
     path("", include("events.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

@@ -15,6 +15,7 @@ def _crud(app_label, *models):
     ]
 
 
+# Contact messages (contact.ContactMessage) are deliberately absent: administrators only.
 EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "documents",
     "galleries",
     "events",
+    "contact",
     "pages",
 ]
 
@@ -373,3 +374,17 @@ READS_FLUSH_SECONDS = env.int("READS_FLUSH_SECONDS", default=10)
 # Behind a reverse proxy, the META key holding the client's address as the proxy saw it,
 # e.g. HTTP_X_FORWARDED_FOR (its last address is used). Empty: REMOTE_ADDR.
 READS_CLIENT_IP_HEADER = env("READS_CLIENT_IP_HEADER", default="")
+
+# Contact form ("Liên hệ", contact/). Messages are stored and read in the admin; these
+# addresses are e-mailed about each one when set (comma separated).
+CONTACT_NOTIFY_EMAILS = env.list("CONTACT_NOTIFY_EMAILS", default=[])
+# Spam without third-party services: a form sent faster than this after it was opened is
+# refused, and so is one older than the maximum age; one address sends at most
+# CONTACT_MAX_PER_HOUR messages an hour.
+CONTACT_FORM_MIN_SECONDS = env.int("CONTACT_FORM_MIN_SECONDS", default=3)
+CONTACT_FORM_MAX_AGE_SECONDS = env.int("CONTACT_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
+CONTACT_MAX_PER_HOUR = env.int("CONTACT_MAX_PER_HOUR", default=3)
+# Outgoing e-mail: e.g. smtp+tls://user:password@smtp.example.vn:587 (console: printed).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

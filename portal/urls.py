@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
     path("", include("events.urls")),
+    path("", include("contact.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]

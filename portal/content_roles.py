@@ -20,4 +20,5 @@ EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),
     *_crud("events", "event"),
+    *_crud("videos", "video"),
 ]

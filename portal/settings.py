@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "galleries",
     "events",
     "contact",
+    "videos",
     "pages",
 ]
 
@@ -252,7 +253,8 @@ CONTENT_SECURITY_POLICY = {
 # clipboard, which the article page's buttons use, keep their default (this site only).
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "autoplay": [],
+    # The YouTube player, loaded only when a reader presses play (videos/), may start at once.
+    "autoplay": ['"https://www.youtube-nocookie.com"'],
     "camera": [],
     "display-capture": [],
     "geolocation": [],
@@ -388,3 +390,11 @@ CONTACT_MAX_PER_HOUR = env.int("CONTACT_MAX_PER_HOUR", default=3)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Videos (videos/): an uploaded MP4 up to this size; a YouTube video's thumbnail is fetched
+# from this address when the video is saved, so readers' browsers never ask YouTube for it.
+VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+VIDEOS_THUMBNAIL_URL = env(
+    "VIDEOS_THUMBNAIL_URL", default="https://i.ytimg.com/vi/{id}/hqdefault.jpg"
+)
+VIDEOS_FETCH_TIMEOUT = env.int("VIDEOS_FETCH_TIMEOUT", default=5)

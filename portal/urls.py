@@ -11,6 +11,7 @@ from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pages.sitemaps import PageSitemap
+from videos.sitemaps import VideoSitemap
 
 from . import two_factor, views
 
@@ -20,6 +21,7 @@ sitemaps = {
     "documents": DocumentSitemap,
     "albums": AlbumSitemap,
     "events": EventSitemap,
+    "videos": VideoSitemap,
     "pages": PageSitemap,
 }
 
@@ -45,6 +47,7 @@ urlpatterns = [
     path("", include("galleries.urls")),
     path("", include("events.urls")),
     path("", include("contact.urls")),
+    path("", include("videos.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]

@@ -15,6 +15,7 @@ from tests.factories import (
     DocumentFileFactory,
     EventFactory,
     PhotoFactory,
+    VideoFactory,
 )
 from tests.test_bad_input import BROWSER, HOSTILE, RAW_QUERIES
 
@@ -30,7 +31,12 @@ def reader():
 def content():
     document_file = DocumentFileFactory()
     photo = PhotoFactory(album=AlbumFactory())
-    return {"file": document_file, "photo": photo, "event": EventFactory()}
+    return {
+        "file": document_file,
+        "photo": photo,
+        "event": EventFactory(),
+        "video": VideoFactory(),
+    }
 
 
 def urls(content):
@@ -50,6 +56,8 @@ def urls(content):
         "/su-kien/tuan/2026/48/": ["x"],
         content["event"].get_absolute_url(): ["x"],
         "/lien-he/": ["x"],
+        "/video/": ["page"],
+        content["video"].get_absolute_url(): ["x"],
         "/lien-he/da-gui/": ["x"],
     }
 
@@ -91,6 +99,7 @@ def test_odd_methods_never_give_a_5xx_nor_store_anything(content, reader):
         "/su-kien/tuan/2026/99/",
         "/su-kien/tuan/0/1/",
         "/su-kien/x-1/",
+        "/video/x-99999/",
     ],
 )
 def test_addresses_that_do_not_exist_are_vietnamese_404s(reader, path):
@@ -147,6 +156,7 @@ def test_the_contact_form_takes_any_text_without_storing_it(reader, data):
         "/admin/documents/document/?q=%00",
         "/admin/galleries/album/?published_at__year=99999999999",
         "/admin/events/event/?start_at__year=0",
+        "/admin/videos/video/?published_at__year=99999999999",
         "/admin/contact/contactmessage/?created_at__year=99999999999",
         "/admin/contact/contactmessage/?is_handled__exact=%00",
     ],

@@ -104,7 +104,7 @@ class ArticleQuerySet(models.QuerySet):
         two bounded queries whatever the size of the archive. A few more are ranked than
         asked for, so that articles withdrawn since they were read leave no gap.
         """
-        top = ArticleDailyRead.objects.top_articles(since, limit * 3)
+        top = list(ArticleDailyRead.objects.ranked_since(since)[: limit * 3])
         found = self.in_bulk([pk for pk, _ in top])
         articles = []
         for pk, reads in top:

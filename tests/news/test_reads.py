@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from news.editing import version_token
 from news.models import Article, ArticleDailyRead
 from news.reads import is_bot, reader_key
 from news.templatetags.reads_tags import most_read_windows
@@ -439,7 +440,7 @@ def _admin_save_data(article, n):
         "slug": article.slug,
         "lead": article.lead,
         "body": f"<p>Nội dung biên tập lần {n}</p>",
-        "status": article.status,
+        "version_token": version_token(Article.objects.get(pk=article.pk)),
         "published_at_0": local.strftime("%d/%m/%Y"),
         "published_at_1": local.strftime("%H:%M:%S"),
         "category": article.category_id,

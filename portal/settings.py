@@ -359,8 +359,6 @@ EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
-# "Most read" covers this many days, today included.
-READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
 # Seconds the "most read" box is kept in the cache before it is queried again.
 READS_MOST_READ_CACHE_SECONDS = env.int("READS_MOST_READ_CACHE_SECONDS", default=300)
 # Buffer counted reads in Redis and write them to the database in batches: only with Redis,

@@ -108,12 +108,11 @@ class ArticleQuerySet(models.QuerySet):
             "category", "category__parent", "source", "organization"
         ).prefetch_related("tags", "images")
 
-    def most_read(self, days=None):
-        """Most read first over the last ``days`` days, today included (READS_MOST_READ_DAYS).
+    def most_read(self, days):
+        """Most read first over the last ``days`` days, today included (the admin's statistics).
 
         Each article carries ``period_reads``; articles unread in the period are left out.
         """
-        days = settings.READS_MOST_READ_DAYS if days is None else days
         since = timezone.localdate() - datetime.timedelta(days=days - 1)
         return (
             self.filter(daily_reads__date__gte=since)

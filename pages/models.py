@@ -42,7 +42,7 @@ class Page(models.Model):
     )
     body = models.TextField(_("body"), blank=True)
     is_published = models.BooleanField(
-        _("published"), default=True, help_text=_("Untick it to hide the page from readers.")
+        _("shown to readers"), default=True, help_text=_("Untick it to hide the page from readers.")
     )
     # Diacritic-free, lower-case copy of the title and text, for search on every database.
     search_text = models.TextField(editable=False, default="")

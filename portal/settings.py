@@ -396,8 +396,6 @@ READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
 # agents it sends: 120 is three classes of 40 behind a school's one address reading the same
 # article in the same half hour (README, "Reads that cannot be inflated").
 READS_MAX_PER_ADDRESS = env.int("READS_MAX_PER_ADDRESS", default=120)
-# "Most read" covers this many days, today included.
-READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
 # Seconds the "most read" box is kept in the cache before it is queried again.
 READS_MOST_READ_CACHE_SECONDS = env.int("READS_MOST_READ_CACHE_SECONDS", default=300)
 # Buffer counted reads in Redis and write them to the database in batches: only with Redis,

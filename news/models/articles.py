@@ -168,12 +168,11 @@ class ArticleQuerySet(models.QuerySet):
             "category", "category__parent", "source", "organization"
         ).prefetch_related("tags", "images")
 
-    def most_read(self, days=None):
-        """Most read first over the last ``days`` days, today included (READS_MOST_READ_DAYS).
+    def most_read(self, days):
+        """Most read first over the last ``days`` days, today included (the admin's statistics).
 
         Each article carries ``period_reads``; articles unread in the period are left out.
         """
-        days = settings.READS_MOST_READ_DAYS if days is None else days
         since = timezone.localdate() - datetime.timedelta(days=days - 1)
         return (
             self.filter(daily_reads__date__gte=since)
@@ -189,7 +188,7 @@ class ArticleQuerySet(models.QuerySet):
         two bounded queries whatever the size of the archive. A few more are ranked than
         asked for, so that articles withdrawn since they were read leave no gap.
         """
-        top = ArticleDailyRead.objects.top_articles(since, limit * 3)
+        top = list(ArticleDailyRead.objects.ranked_since(since)[: limit * 3])
         found = self.in_bulk([pk for pk, _ in top])
         articles = []
         for pk, reads in top:

@@ -15,8 +15,10 @@ from portal.images import DatedUploadTo, image_clean
 from portal.middleware import outage_kind
 from portal.pagination import paginate
 
-from .models import SEARCH_MAX_CHARS, Article, Category, search_words
+from .forms import SearchForm
+from .models import Article, Category
 from .reads import read_register
+from .search import SEARCH_MAX_CHARS, article_search, query_words
 
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
@@ -96,17 +98,19 @@ def article_print(request, slug, pk):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()
-    words = search_words(query)
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
     context = {
+        "form": form,
         "search_query": query[:SEARCH_MAX_CHARS],
         "was_cut": len(query) > SEARCH_MAX_CHARS,
         "max_chars": SEARCH_MAX_CHARS,
-        "has_words": bool(words),
+        "has_words": bool(query_words(query)[0]),
         "query_prefix": urlencode({"q": query[:SEARCH_MAX_CHARS]}) + "&",
     }
-    if words:
-        context.update(paginate(request, Article.objects.published().search(query).for_listing()))
+    if context["has_words"]:
+        results = article_search(query)
+        context.update(paginate(request, results), more_results=results.is_capped)
     return render(request, "news/search.html", context)
 
 
@@ -121,9 +125,14 @@ PIXEL_GIF = (
 @never_cache  # a CDN or browser that cached this answer would stop counting
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_read(request, pk):
-    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image."""
-    article = get_object_or_404(Article.objects.only("id", "status", "published_at"), pk=pk)
-    read_register(request=request, article=article)
+    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image.
+
+    The answer is the same whether the id is unknown, unpublished, published, counted or not:
+    it must not tell which ids hold drafts or scheduled articles.
+    """
+    article = Article.objects.only("id", "status", "published_at").filter(pk=pk).first()
+    if article is not None:
+        read_register(request=request, article=article)
     if request.method == "POST":
         response = HttpResponse(status=204)
     else:

@@ -27,6 +27,21 @@ def reject_nul_bytes(get_response):
     return middleware
 
 
+def permissions_policy(get_response):
+    """Sends the Permissions-Policy header of settings.PERMISSIONS_POLICY on every answer."""
+    value = ", ".join(
+        f"{feature}=({' '.join(origins)})"
+        for feature, origins in settings.PERMISSIONS_POLICY.items()
+    )
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", value)
+        return response
+
+    return middleware
+
+
 RETRY_AFTER_SECONDS = 60
 DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 
@@ -80,18 +95,3 @@ class OutageMiddleware:
 
     def process_exception(self, request, exception):
         return outage_response(exception)
-
-
-def permissions_policy(get_response):
-    """Sends the Permissions-Policy header of settings.PERMISSIONS_POLICY on every answer."""
-    value = ", ".join(
-        f"{feature}=({' '.join(origins)})"
-        for feature, origins in settings.PERMISSIONS_POLICY.items()
-    )
-
-    def middleware(request):
-        response = get_response(request)
-        response.headers.setdefault("Permissions-Policy", value)
-        return response
-
-    return middleware

@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_ckeditor_5",
     "csp",
-    "axes",
+    "portal.apps.SignInRecordsConfig",  # django-axes
     "django_otp",
     "django_otp.plugins.otp_totp",
     "reversion",
@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "organizations",
     "documents",
     "galleries",
+    "events",
+    "contact",
+    "videos",
     "pages",
 ]
 
@@ -274,7 +277,8 @@ CONTENT_SECURITY_POLICY = {
 # clipboard, which the article page's buttons use, keep their default (this site only).
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "autoplay": [],
+    # The YouTube player, loaded only when a reader presses play (videos/), may start at once.
+    "autoplay": ['"https://www.youtube-nocookie.com"'],
     "camera": [],
     "display-capture": [],
     "geolocation": [],
@@ -383,11 +387,18 @@ TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
 # "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
 # marker disappears by itself this long after the last sign of life.
 EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
+# Pictures of other sites imported into an article (portal/fetch.py): each step's timeout in
+# seconds (the whole download gets twice this), and networks that may be fetched from although
+# they are not public (empty in production; the tests' local picture server is on 127.0.0.1).
+REMOTE_IMAGES_TIMEOUT = env.float("REMOTE_IMAGES_TIMEOUT", default=5.0)
+REMOTE_IMAGES_ALLOWED_NETWORKS = env.list("REMOTE_IMAGES_ALLOWED_NETWORKS", default=[])
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
-# "Most read" covers this many days, today included.
-READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
+# Reads of one article counted from one address (an IPv6 /64) per window, whatever user
+# agents it sends: 120 is three classes of 40 behind a school's one address reading the same
+# article in the same half hour (README, "Reads that cannot be inflated").
+READS_MAX_PER_ADDRESS = env.int("READS_MAX_PER_ADDRESS", default=120)
 # Seconds the "most read" box is kept in the cache before it is queried again.
 READS_MOST_READ_CACHE_SECONDS = env.int("READS_MOST_READ_CACHE_SECONDS", default=300)
 # Buffer counted reads in Redis and write them to the database in batches: only with Redis,
@@ -399,3 +410,25 @@ READS_FLUSH_SECONDS = env.int("READS_FLUSH_SECONDS", default=10)
 # Behind a reverse proxy, the META key holding the client's address as the proxy saw it,
 # e.g. HTTP_X_FORWARDED_FOR (its last address is used). Empty: REMOTE_ADDR.
 READS_CLIENT_IP_HEADER = env("READS_CLIENT_IP_HEADER", default="")
+
+# Contact form ("Liên hệ", contact/). Messages are stored and read in the admin; these
+# addresses are e-mailed about each one when set (comma separated).
+CONTACT_NOTIFY_EMAILS = env.list("CONTACT_NOTIFY_EMAILS", default=[])
+# Spam without third-party services: a form sent faster than this after it was opened is
+# refused, and so is one older than the maximum age; one address sends at most
+# CONTACT_MAX_PER_HOUR messages an hour.
+CONTACT_FORM_MIN_SECONDS = env.int("CONTACT_FORM_MIN_SECONDS", default=3)
+CONTACT_FORM_MAX_AGE_SECONDS = env.int("CONTACT_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
+CONTACT_MAX_PER_HOUR = env.int("CONTACT_MAX_PER_HOUR", default=3)
+# Outgoing e-mail: e.g. smtp+tls://user:password@smtp.example.vn:587 (console: printed).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Videos (videos/): an uploaded MP4 up to this size; a YouTube video's thumbnail is fetched
+# from this address when the video is saved, so readers' browsers never ask YouTube for it.
+VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+VIDEOS_THUMBNAIL_URL = env(
+    "VIDEOS_THUMBNAIL_URL", default="https://i.ytimg.com/vi/{id}/hqdefault.jpg"
+)
+VIDEOS_FETCH_TIMEOUT = env.int("VIDEOS_FETCH_TIMEOUT", default=5)

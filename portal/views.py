@@ -51,6 +51,12 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in: a Vietnamese page, 429 Too Many Requests."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "login_locked_out.html", {"minutes": minutes}, status=429)
+
+
 def server_error(request):
     """The 500 page, or the outage page when what failed was the database or the disk.
 
@@ -74,9 +80,3 @@ def media(request, path, document_root):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = MEDIA_CONTENT_SECURITY_POLICY
     return response
-
-
-def login_locked_out(request, original_response=None, credentials=None):
-    """django-axes' answer to a locked-out sign-in: a Vietnamese page, 429 Too Many Requests."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "login_locked_out.html", {"minutes": minutes}, status=429)

@@ -37,7 +37,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,8 +51,12 @@ INSTALLED_APPS = [
     "portal.apps.SignInRecordsConfig",  # django-axes
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "reversion",
     "news",
     "organizations",
+    "documents",
+    "galleries",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -189,6 +193,8 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Files attached to documents of the register (documents/files.py).
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -343,6 +349,13 @@ CKEDITOR_5_CONFIGS = {
 
 ADMIN_SITE_HEADER = _("News portal administration")
 ADMIN_INDEX_TITLE = _("Site administration")
+
+# Editors' safety nets (news/editing.py). An article in the trash can be restored for this
+# many days; `manage.py purge_trash` (daily, from cron) then deletes it for good.
+TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
+# "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
+# marker disappears by itself this long after the last sign of life.
+EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)

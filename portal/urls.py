@@ -5,12 +5,21 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from documents.sitemaps import DocumentSitemap
+from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
 
 from . import two_factor, views
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "documents": DocumentSitemap,
+    "albums": AlbumSitemap,
+    "pages": PageSitemap,
+}
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
@@ -30,6 +39,9 @@ urlpatterns = [
     path("rss/", LatestArticlesFeed(), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
     path("", include("organizations.urls")),
+    path("", include("documents.urls")),
+    path("", include("galleries.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

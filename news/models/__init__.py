@@ -9,6 +9,7 @@ from .articles import (
     forget_cached_article_lists,
     search_words,
 )
+from .editing import ArticleAutosave
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
@@ -17,6 +18,7 @@ __all__ = [
     "SEARCH_MAX_CHARS",
     "SEARCH_MAX_WORDS",
     "Article",
+    "ArticleAutosave",
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",

@@ -1,0 +1,26 @@
+"""Which role manages which further kind of content (documents, albums, videos, events, contact).
+
+One list a role, permission by permission ("app_label.codename"), read by
+organizations/roles.py: editors ("Biên tập viên") publish documents, albums, videos and events;
+contact messages are personal data, so only administrators ("Quản trị viên") read them.
+Administrators get what editors get and ADMINISTRATOR_PERMISSIONS besides; a permission in
+neither list is nobody's (tests/organizations/test_role_table.py pins the whole table).
+"""
+
+
+def _crud(app_label, *models):
+    return [
+        f"{app_label}.{action}_{model}"
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ]
+
+
+EDITOR_PERMISSIONS = [
+    *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
+    *_crud("galleries", "album", "photo"),
+]
+
+
+# Only for administrators, beyond what editors may.
+ADMINISTRATOR_PERMISSIONS = []

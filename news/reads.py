@@ -28,6 +28,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from portal.middleware import outage_kind
+
 from .models import Article, ArticleDailyRead, ReadFlush
 
 logger = logging.getLogger(__name__)
@@ -142,7 +144,10 @@ def read_register(*, request, article):
         if not _address_has_room(marks, per_address, window):
             return False
         article.count_read()
-    except Exception:  # an uncounted read must never turn into an error page
+    except Exception as error:  # an uncounted read must never turn into an error page...
+        if outage_kind(error):  # ...but an outage is a 503 (OutageMiddleware), not a 204,
+            marks_cache().delete(key)  # and the reader counts when the beacon is sent again
+            raise
         logger.exception("Could not count a read of article %s", article.pk)
         return False
     return True

@@ -1,12 +1,10 @@
 """The two staff roles every site has, as Django groups, each an explicit list of permissions.
 
 - "Quản trị viên" (site administrators): what editors may do, plus organisations, the site's
-  identity, sponsors, partner links, static pages and the menu, deleting articles from the
-  trash for good, staff accounts and the failed-login records (to unlock).
-- "Biên tập viên" (editors): articles, their gallery pictures, categories, sources and tags,
-  and the content apps' list (portal/content_roles.py: documents, albums...); reads per day
-  only viewed; "view organisation" so the article form's organisation autocomplete works.
-  No users, nothing of the site's identity or sponsors.
+  identity, sponsors, partner links, staff accounts and the failed-login records (to unlock).
+- "Biên tập viên" (editors): articles, their gallery pictures, categories, sources and tags;
+  reads per day only viewed; "view organisation" so the article form's organisation
+  autocomplete works. No users, nothing of the site's identity or sponsors.
 
 Nobody may change what the site keeps for itself: reads per day, flushed read batches,
 sponsor clicks, permissions, sessions, two-factor devices (reset through the user list's
@@ -22,8 +20,7 @@ fails, naming it, until someone decides who may do what with it.
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 
-from portal.content_roles import ADMINISTRATOR_PERMISSIONS as CONTENT_ADMINISTRATOR_PERMISSIONS
-from portal.content_roles import EDITOR_PERMISSIONS as CONTENT_EDITOR_PERMISSIONS
+from portal import content_roles
 
 ADMINISTRATORS = "Quản trị viên"
 EDITORS = "Biên tập viên"
@@ -36,27 +33,27 @@ def _all(app_label, model, actions=("add", "change", "delete", "view")):
 EDITOR_PERMISSIONS = frozenset(
     {
         *_all("news", "article"),
-        "news.publish_article",
         *_all("news", "articleimage"),
         *_all("news", "category"),
         *_all("news", "source"),
         *_all("news", "tag"),
-        # Documents, albums, videos, events: the content apps keep their list beside them.
-        *CONTENT_EDITOR_PERMISSIONS,
         # Counted by the site: editors see the figures, never change them.
         "news.view_articledailyread",
         # The article form's organisation autocomplete (the organisation pages stay closed).
         "organizations.view_organization",
+        # Static pages (Giới thiệu, Liên hệ, ...): written like articles.
+        *_all("pages", "page"),
+        # Documents, albums, videos, events: listed in portal/content_roles.py.
+        *content_roles.EDITOR_PERMISSIONS,
     }
 )
 
 ADMINISTRATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
-    *CONTENT_ADMINISTRATOR_PERMISSIONS,
-    # Deleting an article from the trash for good, before the purge does.
+    # Deleting an article from the trash for good, before the purge does it.
     "news.purge_article",
-    # Static pages and the menu.
-    *_all("pages", "page"),
+    # The menu is the site's frame: administrators arrange it.
     *_all("pages", "menuitem"),
+    *content_roles.ADMINISTRATOR_PERMISSIONS,
     *_all("organizations", "organization"),
     # One record, made by the site: changed, never added or deleted.
     "organizations.change_siteidentity",

@@ -1,4 +1,4 @@
-"""App configurations of the portal: its admin site, and Vietnamese names for third-party apps."""
+"""App configurations the portal gives Django's admin and third-party apps."""
 
 from axes.apps import AppConfig as AxesAppConfig
 from django.contrib.admin.apps import AdminConfig
@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminConfig(AdminConfig):
+    """The admin with the portal's own site (portal/admin_site.py)."""
+
     default_site = "portal.admin_site.PortalAdminSite"
 
 

@@ -24,4 +24,4 @@ EDITOR_PERMISSIONS = [
 ]
 
 # Contact messages are personal data: administrators only.
-ADMINISTRATOR_PERMISSIONS = []
+ADMINISTRATOR_PERMISSIONS = _crud("contact", "contactmessage")

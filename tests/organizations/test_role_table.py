@@ -47,6 +47,10 @@ axes.view_accessattempt                      yes            -
 axes.view_accessattemptexpiration            -              -
 axes.view_accessfailurelog                   -              -
 axes.view_accesslog                          yes            -
+contact.add_contactmessage                   yes            -
+contact.change_contactmessage                yes            -
+contact.delete_contactmessage                yes            -
+contact.view_contactmessage                  yes            -
 contenttypes.add_contenttype                 -              -
 contenttypes.change_contenttype              -              -
 contenttypes.delete_contenttype              -              -
@@ -67,6 +71,10 @@ documents.view_document                      yes            yes
 documents.view_documentfile                  yes            yes
 documents.view_documentsubject               yes            yes
 documents.view_documenttype                  yes            yes
+events.add_event                             yes            yes
+events.change_event                          yes            yes
+events.delete_event                          yes            yes
+events.view_event                            yes            yes
 galleries.add_album                          yes            yes
 galleries.add_photo                          yes            yes
 galleries.change_album                       yes            yes
@@ -134,13 +142,13 @@ otp_totp.change_totpdevice                   -              -
 otp_totp.delete_totpdevice                   -              -
 otp_totp.view_totpdevice                     -              -
 pages.add_menuitem                           yes            -
-pages.add_page                               yes            -
+pages.add_page                               yes            yes
 pages.change_menuitem                        yes            -
-pages.change_page                            yes            -
+pages.change_page                            yes            yes
 pages.delete_menuitem                        yes            -
-pages.delete_page                            yes            -
+pages.delete_page                            yes            yes
 pages.view_menuitem                          yes            -
-pages.view_page                              yes            -
+pages.view_page                              yes            yes
 reversion.add_revision                       -              -
 reversion.add_version                        -              -
 reversion.change_revision                    -              -
@@ -153,6 +161,10 @@ sessions.add_session                         -              -
 sessions.change_session                      -              -
 sessions.delete_session                      -              -
 sessions.view_session                        -              -
+videos.add_video                             yes            yes
+videos.change_video                          yes            yes
+videos.delete_video                          yes            yes
+videos.view_video                            yes            yes
 """
 
 

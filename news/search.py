@@ -12,7 +12,7 @@ not "hành động":
   step with news_article by triggers, so bulk inserts are indexed too. It holds published
   articles only, and its rowid is ``published second * 2**30 + id``: FTS5 reads it newest first
   and stops after the LIMIT, whatever the number of matches.
-Both are made by migration 0004.
+Both are made by migration 0007.
 
 How results are ranked. Every word of the query must be present (folded). Then, in order:
 1. every word in the title, with the reader's diacritics;

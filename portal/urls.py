@@ -5,17 +5,34 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from documents.sitemaps import DocumentSitemap
+from events.sitemaps import EventSitemap
+from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
+from videos.sitemaps import VideoSitemap
 
-from . import views
+from . import two_factor, views
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "documents": DocumentSitemap,
+    "albums": AlbumSitemap,
+    "events": EventSitemap,
+    "videos": VideoSitemap,
+    "pages": PageSitemap,
+}
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
 
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
+    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -28,8 +45,14 @@ urlpatterns = [
     path("rss/", LatestArticlesFeed(), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
     path("", include("organizations.urls")),
+    path("", include("documents.urls")),
+    path("", include("galleries.urls")),
+    path("", include("events.urls")),
+    path("", include("contact.urls")),
+    path("", include("videos.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
+    urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

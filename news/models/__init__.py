@@ -8,12 +8,14 @@ from .articles import (
     cached_article_lists_generation,
     forget_cached_article_lists,
 )
+from .editing import ArticleAutosave
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
     "ARTICLE_LISTS_GENERATION_KEY",
     "Article",
+    "ArticleAutosave",
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",

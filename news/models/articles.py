@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from portal.html import sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
@@ -69,8 +70,31 @@ class ArticleQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(
-            status=SQLConstant(Article.Status.PUBLISHED), published_at__lte=timezone.now()
+            status=SQLConstant(Article.Status.PUBLISHED),
+            published_at__lte=timezone.now(),
+            deleted_at__isnull=True,
         )
+
+    def live(self):
+        """Articles not in the trash ("Thùng rác")."""
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def purgeable(self, *, now=None):
+        """Trashed longer than TRASH_KEEP_DAYS: what ``purge_trash`` deletes for good."""
+        now = now or timezone.now()
+        return self.filter(deleted_at__lte=now - datetime.timedelta(days=settings.TRASH_KEEP_DAYS))
+
+    def in_state(self, state):
+        """Articles in one of the states editors see (``Article.State``)."""
+        now = timezone.now()
+        if state == Article.State.SCHEDULED:
+            return self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        if state == Article.State.PUBLISHED:
+            return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+        return self.filter(status=state)
 
     def featured(self):
         return self.filter(is_featured=True)
@@ -144,18 +168,34 @@ class ArticleQuerySet(models.QuerySet):
             "category", "category__parent", "source", "organization"
         ).prefetch_related("tags", "images")
 
-    def most_read(self, days=None):
-        """Most read first over the last ``days`` days, today included (READS_MOST_READ_DAYS).
+    def most_read(self, days):
+        """Most read first over the last ``days`` days, today included (the admin's statistics).
 
         Each article carries ``period_reads``; articles unread in the period are left out.
         """
-        days = settings.READS_MOST_READ_DAYS if days is None else days
         since = timezone.localdate() - datetime.timedelta(days=days - 1)
         return (
             self.filter(daily_reads__date__gte=since)
             .annotate(period_reads=models.Sum("daily_reads__count"))
             .order_by("-period_reads", "-published_at", "-id")
         )
+
+    def most_read_since(self, since, limit):
+        """The ``limit`` most read of these articles from the day ``since`` on, as a list,
+        most read first, each with ``period_reads``.
+
+        Ranks the period's daily rows alone (served by their index), then loads the winners:
+        two bounded queries whatever the size of the archive. A few more are ranked than
+        asked for, so that articles withdrawn since they were read leave no gap.
+        """
+        top = list(ArticleDailyRead.objects.ranked_since(since)[: limit * 3])
+        found = self.in_bulk([pk for pk, _ in top])
+        articles = []
+        for pk, reads in top:
+            if pk in found and len(articles) < limit:
+                found[pk].period_reads = reads
+                articles.append(found[pk])
+        return articles
 
     def latest_by_section(self, sections, per_section):
         """The newest ``per_section`` articles of each category in ``sections``, sub-categories
@@ -179,7 +219,16 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        """What is stored. A further step (waiting for review) is one more value here."""
+
         DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class State(models.TextChoices):
+        """What editors see: a published article whose time is still ahead is "scheduled"."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=255)
@@ -264,12 +313,22 @@ class Article(models.Model):
     )
     # Changed only in SQL by read counting, never by save(): see Article.save().
     read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
+    # Set only by the importers (news/importing): the addresses of the old site lead here.
     legacy_id = models.PositiveIntegerField(
         _("old site id"), null=True, blank=True, unique=True, editable=False
     )
+    legacy_read_count = models.PositiveBigIntegerField(
+        _("reads on the old site"), default=0, editable=False
+    )
+    wordpress_id = models.PositiveBigIntegerField(
+        _("WordPress post id"), null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_slug = models.CharField(
+        _("WordPress slug"), max_length=200, blank=True, db_index=True, editable=False
+    )
     # What search reads (portal.text.search_document(): folded words, then the words with
     # diacritics as written), indexed by news_article_fts on SQLite and search_vector on
-    # PostgreSQL (migration 0004; news/search.py).
+    # PostgreSQL (migration 0007; news/search.py).
     search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(
@@ -292,12 +351,30 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+    # Set while the article is in the trash: hidden from readers and from the article list,
+    # restorable until ``purge_trash`` deletes it for good.
+    deleted_at = models.DateTimeField(
+        _("moved to the trash at"), null=True, blank=True, editable=False
+    )
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="trashed_articles",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", gettext_noop("Can publish articles")),
+            ("purge_article", gettext_noop("Can delete articles from the trash for good")),
+        ]
         ordering = ["-published_at", "-id"]
         # The public lists read published articles newest first, so each list has a partial
         # index in that order over published rows only: a page is a LIMIT on an index, and a
@@ -357,7 +434,31 @@ class Article(models.Model):
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= timezone.now()
+            and self.deleted_at is None
+        )
+
+    @property
+    def state(self):
+        """The ``State`` editors see."""
+        if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
+            return self.State.SCHEDULED
+        return self.State(self.status)
+
+    def get_state_display(self):
+        return self.state.label
+
+    def move_to_trash(self, *, user):
+        self.deleted_at = timezone.now()
+        self.deleted_by = user
+        self.save(update_fields=["deleted_at", "deleted_by"])
+
+    def restore_from_trash(self):
+        self.deleted_at = None
+        self.deleted_by = None
+        self.save(update_fields=["deleted_at", "deleted_by"])
 
     def related_news(self, limit=6):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing

@@ -7,16 +7,12 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_read_flush'),
+        ('news', '0005_daily_read_covering_index'),
         ('organizations', '0003_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.RemoveIndex(
-            model_name='articledailyread',
-            name='daily_read_date_idx',
-        ),
         migrations.AddIndex(
             model_name='article',
             index=models.Index(condition=models.Q(('status', 'published')), fields=['-published_at', '-id'], name='article_published_idx'),
@@ -28,9 +24,5 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='article',
             index=models.Index(condition=models.Q(('status', 'published')), fields=['organization', '-published_at', '-id'], name='article_org_pub_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='articledailyread',
-            index=models.Index(fields=['date', 'article', 'count'], name='daily_read_date_count_idx'),
         ),
     ]

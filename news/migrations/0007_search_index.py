@@ -130,6 +130,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0003_list_indexes")]
+    dependencies = [("news", "0006_list_indexes")]
 
     operations = [migrations.RunPython(forwards, backwards)]

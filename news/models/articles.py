@@ -463,25 +463,28 @@ class Article(models.Model):
     def related_news(self, limit=6):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing
         a tag, then others of the same category, newest first. Three LIMIT queries at most,
-        each served by an index (never a scan of the archive); expects ``tags`` prefetched
-        (for_detail())."""
-        published = Article.objects.published().for_listing()
+        each served by an index (never a scan of the archive), and the same three whatever
+        the archive holds; expects ``tags`` prefetched (for_detail())."""
         picked = list(self.related_articles.published().exclude(pk=self.pk).for_listing()[:limit])
+        if len(picked) >= limit:
+            return picked
+        seen = [self.pk, *(a.pk for a in picked)]
+        others = Article.objects.published().for_listing().exclude(pk__in=seen)
+        wanted = limit - len(picked)
         tag_ids = [tag.pk for tag in self.tags.all()]
-        if len(picked) < limit and tag_ids:
+        if tag_ids:
             # EXISTS per row while walking the newest-first index: a common tag finds its
             # articles in the first few hundred rows; PostgreSQL starts from the tag's rows
             # instead when the tag is rare (the planner's choice, from the statistics).
             shares_tag = Exists(
                 Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
             )
-            seen = [self.pk, *(a.pk for a in picked)]
-            picked += published.filter(shares_tag).exclude(pk__in=seen)[: limit - len(picked)]
-        if len(picked) < limit:
-            seen = [self.pk, *(a.pk for a in picked)]
-            same_category = published.filter(category_id=self.category_id).exclude(pk__in=seen)
-            picked += same_category[: limit - len(picked)]
-        return picked
+            picked += others.filter(shares_tag)[:wanted]
+        # Read even when the tags filled the list, so the page asks the same queries always.
+        same_category = list(others.filter(category_id=self.category_id)[:wanted])
+        seen = {a.pk for a in picked}
+        picked += [a for a in same_category if a.pk not in seen]
+        return picked[:limit]
 
     def count_read(self, count=1, *, day=None):
         """Add ``count`` reads of ``day`` (today) in SQL, touching no other column.

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from library.models import Picture
 from portal.images import DatedUploadTo, image_clean
 from portal.pagination import paginate
 
@@ -147,6 +148,7 @@ def image_upload(request):
     except ValidationError as error:
         return _upload_error(" ".join(error.messages), 400)
     name = default_storage.save(inline_upload_to(None, content.name), content)
+    Picture.objects.create(image=name, created_by=user)  # reusable from the media library
     return JsonResponse({"url": default_storage.url(name)})
 
 

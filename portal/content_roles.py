@@ -18,4 +18,6 @@ def _crud(app_label, *models):
 EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),
+    # The media library: every editor uploads, describes, reuses and deletes unused pictures.
+    *_crud("library", "picture"),
 ]

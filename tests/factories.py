@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
 from galleries.models import Album, Photo
+from library.models import Picture
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
 from portal.text import slugify_vi
@@ -185,3 +186,13 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     image = factory.LazyFunction(_image_file)
     caption = factory.Sequence(lambda n: f"Đoàn viên làm đường giao thông nông thôn {n}")
     order = factory.Sequence(lambda n: n)
+
+
+class PictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Picture
+
+    image = factory.LazyFunction(_image_file)
+    caption = factory.Sequence(lambda n: f"Ảnh hoạt động Đoàn {n}")
+    alt_text = "Đoàn viên thanh niên"
+    credit = "Ảnh: Minh Trí"

@@ -15,9 +15,15 @@ def _crud(app_label, *models):
     ]
 
 
+# Contact messages (contact.ContactMessage) are deliberately absent: administrators only.
 EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),
+    *_crud("events", "event"),
+    *_crud("videos", "video"),
     # The media library: every editor uploads, describes, reuses and deletes unused pictures.
     *_crud("library", "picture"),
 ]
+
+# Contact messages are personal data: administrators only.
+ADMINISTRATOR_PERMISSIONS = []

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('library', '0001_media_library'),
-        ('news', '0005_daily_read_covering_index'),
+        ('news', '0007_search_index'),
     ]
 
     operations = [

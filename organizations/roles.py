@@ -33,6 +33,8 @@ def _all(app_label, model, actions=("add", "change", "delete", "view")):
 EDITOR_PERMISSIONS = frozenset(
     {
         *_all("news", "article"),
+        # The "Xuất bản" and "Hẹn giờ" buttons and the bulk publish action (news/admin/).
+        "news.publish_article",
         *_all("news", "articleimage"),
         *_all("news", "category"),
         *_all("news", "source"),

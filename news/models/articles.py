@@ -255,6 +255,16 @@ class Article(models.Model):
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Chosen from the media library (or uploaded in place, which adds it there); save() shows
+    # its file as the cover, so the public pages read only cover_image.
+    cover_picture = models.ForeignKey(
+        "library.Picture",
+        verbose_name=_("cover from the media library"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cover_articles",
+    )
     cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),
@@ -405,6 +415,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+        if self.cover_picture_id is not None:
+            self._sync_cover_from_picture()
         self.fill_derived_fields()
         if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
             # An editor's save must never write back the read count it loaded: reads that
@@ -419,6 +431,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def _sync_cover_from_picture(self):
+        picture = self.cover_picture
+        if self.cover_image.name != picture.image.name:
+            self.cover_image = picture.image.name
+            self.cover_width, self.cover_height = picture.width, picture.height
+        self.cover_caption = self.cover_caption or picture.caption
+        self.cover_alt = self.cover_alt or picture.alt_text
 
     def fill_derived_fields(self):
         """What save() derives from what the editor wrote (not the slug, which needs the

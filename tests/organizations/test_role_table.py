@@ -83,6 +83,10 @@ galleries.delete_album                       yes            yes
 galleries.delete_photo                       yes            yes
 galleries.view_album                         yes            yes
 galleries.view_photo                         yes            yes
+library.add_picture                          yes            yes
+library.change_picture                       yes            yes
+library.delete_picture                       yes            yes
+library.view_picture                         yes            yes
 news.add_article                             yes            yes
 news.add_articleautosave                     -              -
 news.add_articledailyread                    -              -

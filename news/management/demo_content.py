@@ -180,5 +180,11 @@ MENU = [
         ("", "organization", "huyen-doan-giong-rieng"),
         ("", "organization", "doan-khoi-cac-co-quan-tinh"),
     ]),
+    ("Thư viện", "link", "/van-ban/", [
+        ("Văn bản", "link", "/van-ban/"),
+        ("Thư viện ảnh", "link", "/thu-vien-anh/"),
+        ("Video", "link", "/video/"),
+        ("Lịch công tác", "link", "/su-kien/"),
+    ]),
     ("", "page", "lien-he-tinh-doan", []),
 ]  # fmt: skip

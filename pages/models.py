@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from news.models import search_words
 from portal.html import sanitize_html
-from portal.text import fold_vi, unique_slug
+from portal.text import fold_vi, search_words, unique_slug
 
 
 class PageQuerySet(models.QuerySet):
@@ -43,7 +42,7 @@ class Page(models.Model):
     )
     body = models.TextField(_("body"), blank=True)
     is_published = models.BooleanField(
-        _("published"), default=True, help_text=_("Untick it to hide the page from readers.")
+        _("shown to readers"), default=True, help_text=_("Untick it to hide the page from readers.")
     )
     # Diacritic-free, lower-case copy of the title and text, for search on every database.
     search_text = models.TextField(editable=False, default="")

@@ -22,3 +22,6 @@ EDITOR_PERMISSIONS = [
     *_crud("events", "event"),
     *_crud("videos", "video"),
 ]
+
+# Contact messages are personal data: administrators only.
+ADMINISTRATOR_PERMISSIONS = []

@@ -10,6 +10,7 @@ from events.models import Event
 from galleries.models import Album, Photo
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
+from pages.models import MenuItem, Page
 from portal.text import slugify_vi
 from tests.samples import MP4, PDF
 from videos.models import Video
@@ -117,6 +118,34 @@ class PartnerLinkFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Website đối tác {n}")
     url = factory.Sequence(lambda n: f"https://doi-tac-{n}.example.vn/")
     group = PartnerLink.Group.PROVINCE
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published static page; ``hidden=True`` is the variation."""
+
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Trang giới thiệu {n}")
+    slug = factory.LazyAttribute(lambda o: slugify_vi(o.title))
+    body = "<p>Nội dung trang.</p>"
+
+    class Params:
+        hidden = factory.Trait(is_published=False)
+
+
+class MenuItemFactory(factory.django.DjangoModelFactory):
+    """A top-level menu item leading to a new category; pass ``kind`` and its target for others."""
+
+    class Meta:
+        model = MenuItem
+
+    kind = MenuItem.Kind.CATEGORY
+    category = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.kind == MenuItem.Kind.CATEGORY),
+        yes_declaration=factory.SubFactory(CategoryFactory),
+        no_declaration=None,
+    )
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):

@@ -180,7 +180,7 @@ MENU = [
         ("", "organization", "huyen-doan-giong-rieng"),
         ("", "organization", "doan-khoi-cac-co-quan-tinh"),
     ]),
-    ("Thư viện", "link", "/van-ban/", [
+    ("Tư liệu", "link", "/van-ban/", [
         ("Văn bản", "link", "/van-ban/"),
         ("Thư viện ảnh", "link", "/thu-vien-anh/"),
         ("Video", "link", "/video/"),

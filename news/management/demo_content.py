@@ -183,6 +183,8 @@ MENU = [
     ("Tư liệu", "link", "/van-ban/", [
         ("Văn bản", "link", "/van-ban/"),
         ("Thư viện ảnh", "link", "/thu-vien-anh/"),
+        ("Video", "link", "/video/"),
+        ("Lịch công tác", "link", "/su-kien/"),
     ]),
     ("", "page", "lien-he-tinh-doan", []),
 ]  # fmt: skip

@@ -47,7 +47,7 @@ axes.view_accessattempt                      yes            -
 axes.view_accessattemptexpiration            -              -
 axes.view_accessfailurelog                   -              -
 axes.view_accesslog                          yes            -
-contact.add_contactmessage                   yes            -
+contact.add_contactmessage                   -              -
 contact.change_contactmessage                yes            -
 contact.delete_contactmessage                yes            -
 contact.view_contactmessage                  yes            -

@@ -160,6 +160,7 @@ MENU = [
         ("", "organization", "hoi-lhtn-tinh"),
         ("", "organization", "hoi-dong-doi-tinh"),
         ("Trung ương Đoàn", "link", "https://doanthanhnien.vn/"),
+        ("", "page", "lien-he-tinh-doan"),
     ]),
     ("", "category", "tin-tuc-su-kien", []),
     ("", "category", "cong-tac-doan", [
@@ -184,5 +185,4 @@ MENU = [
         ("Văn bản", "link", "/van-ban/"),
         ("Thư viện ảnh", "link", "/thu-vien-anh/"),
     ]),
-    ("", "page", "lien-he-tinh-doan", []),
 ]  # fmt: skip

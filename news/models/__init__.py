@@ -10,7 +10,14 @@ from .articles import (
     search_words,
 )
 from .editing import ArticleAutosave
-from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
+from .reads import (
+    ArticleDailyRead,
+    ArticleDailyReadQuerySet,
+    ArticlePeriodRead,
+    ReadFlush,
+    month_of,
+    week_of,
+)
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
@@ -22,6 +29,7 @@ __all__ = [
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",
+    "ArticlePeriodRead",
     "ArticleQuerySet",
     "Category",
     "CategoryQuerySet",
@@ -30,5 +38,7 @@ __all__ = [
     "Tag",
     "cached_article_lists_generation",
     "forget_cached_article_lists",
+    "month_of",
     "search_words",
+    "week_of",
 ]

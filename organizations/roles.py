@@ -20,12 +20,16 @@ from portal.content_roles import EDITOR_PERMISSIONS
 ADMINISTRATORS = "Quản trị viên"
 EDITORS = "Biên tập viên"
 
-# Reads per day are counted by the site; editors may look at them, not change them.
+# Reads per day (and per week and month) are counted by the site; editors may look at them,
+# not change them.
 # Deleting an article from the trash for good (before the purge) is for administrators.
 _EDITOR_EXCLUDED = [
     "add_articledailyread",
     "change_articledailyread",
     "delete_articledailyread",
+    "add_articleperiodread",
+    "change_articleperiodread",
+    "delete_articleperiodread",
     "purge_article",
 ]
 

@@ -28,6 +28,16 @@ def rendition_name(name, width):
     return f"renditions/{root}.w{width}.webp"
 
 
+# An original that cannot be read (its file deleted, or broken) is remembered for this long:
+# a page with many such pictures neither asks the storage again nor writes a log line for
+# each of them on every view, and a file put back is picked up once the mark expires.
+UNREADABLE_SECONDS = 60 * 60
+
+
+def _unreadable_key(name):
+    return f"rendition:unreadable:{name}"
+
+
 def rendition_url(fieldfile, width):
     """URL of ``fieldfile`` at most ``width`` pixels wide, or None when it cannot be made."""
     name = rendition_name(fieldfile.name, width)
@@ -44,8 +54,13 @@ def rendition_url(fieldfile, width):
                 out = io.BytesIO()
                 image.save(out, "WEBP", quality=72, method=4)
             default_storage.save(name, ContentFile(out.getvalue()))
-    except Exception:  # a missing or broken original: the page shows the original instead
+    except FileNotFoundError:  # deleted: one line, the traceback says nothing more
+        logger.warning("Image file missing, shown without smaller copies: %s", fieldfile.name)
+        cache.set(_unreadable_key(fieldfile.name), True, UNREADABLE_SECONDS)
+        return None
+    except Exception:  # a broken original: the page shows the original instead
         logger.warning("No rendition %s", name, exc_info=True)
+        cache.set(_unreadable_key(fieldfile.name), True, UNREADABLE_SECONDS)
         return None
     cache.set(key, True, 60 * 60 * 24)
     return default_storage.url(name)
@@ -56,14 +71,17 @@ def srcset(fieldfile, width):
     sizes = [size for size in WIDTHS if size < width]
     # One cache round trip for the image, not one a size: a home page shows dozens of them.
     names = {size: rendition_name(fieldfile.name, size) for size in sizes}
-    known = cache.get_many([f"rendition:{name}" for name in names.values()])
+    unreadable = _unreadable_key(fieldfile.name)
+    known = cache.get_many([f"rendition:{name}" for name in names.values()] + [unreadable])
     candidates = []
-    for size in sizes:
-        if f"rendition:{names[size]}" in known:
-            url = default_storage.url(names[size])
-        else:
-            url = rendition_url(fieldfile, size)
-        if url:
+    if unreadable not in known:
+        for size in sizes:
+            if f"rendition:{names[size]}" in known:
+                url = default_storage.url(names[size])
+            else:
+                url = rendition_url(fieldfile, size)
+                if url is None:
+                    break  # the original cannot be read: no other size can be made either
             candidates.append(f"{url} {size}w")
     candidates.append(f"{fieldfile.url} {width}w")
     return ", ".join(candidates)

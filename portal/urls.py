@@ -6,10 +6,12 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from documents.sitemaps import DocumentSitemap
+from events.sitemaps import EventSitemap
 from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pages.sitemaps import PageSitemap
+from videos.sitemaps import VideoSitemap
 
 from . import two_factor, views
 
@@ -18,11 +20,15 @@ sitemaps = {
     "categories": CategorySitemap,
     "documents": DocumentSitemap,
     "albums": AlbumSitemap,
+    "events": EventSitemap,
+    "videos": VideoSitemap,
     "pages": PageSitemap,
 }
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
+
+handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
@@ -41,9 +47,12 @@ urlpatterns = [
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
+    path("", include("events.urls")),
+    path("", include("contact.urls")),
+    path("", include("videos.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
+    urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

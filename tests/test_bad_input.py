@@ -218,7 +218,6 @@ ARTICLE_BAD = [
     ("original_url", "javascript:alert(1)"),
     ("category", "99999999999999999999999"),
     ("category", "abc"),
-    ("published_at_1", "25:99"),
     ("published_at_0", "31/02/2026"),
     ("published_at_0", "99/99/99999"),
     ("tags", "99999999999999999999999"),

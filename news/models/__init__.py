@@ -1,13 +1,12 @@
 from .articles import (
     ARTICLE_LISTS_GENERATION_KEY,
-    SEARCH_MAX_CHARS,
-    SEARCH_MAX_WORDS,
+    NEWEST_FIRST,
     Article,
     ArticleImage,
     ArticleQuerySet,
+    SQLConstant,
     cached_article_lists_generation,
     forget_cached_article_lists,
-    search_words,
 )
 from .editing import ArticleAutosave
 from .reads import (
@@ -22,8 +21,6 @@ from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
     "ARTICLE_LISTS_GENERATION_KEY",
-    "SEARCH_MAX_CHARS",
-    "SEARCH_MAX_WORDS",
     "Article",
     "ArticleAutosave",
     "ArticleDailyRead",
@@ -31,6 +28,8 @@ __all__ = [
     "ArticleImage",
     "ArticlePeriodRead",
     "ArticleQuerySet",
+    "NEWEST_FIRST",
+    "SQLConstant",
     "Category",
     "CategoryQuerySet",
     "ReadFlush",
@@ -39,6 +38,5 @@ __all__ = [
     "cached_article_lists_generation",
     "forget_cached_article_lists",
     "month_of",
-    "search_words",
     "week_of",
 ]

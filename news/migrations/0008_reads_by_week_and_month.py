@@ -32,7 +32,7 @@ def backfill_weeks_and_months(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0005_daily_read_covering_index'),
+        ('news', '0007_search_index'),
     ]
 
     operations = [

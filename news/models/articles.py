@@ -18,7 +18,7 @@ from portal.html import sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import search_document, unique_slug
 
-from .reads import ArticleDailyRead
+from .reads import ArticleDailyRead, ArticlePeriodRead, month_of, week_of
 from .taxonomy import Category, Source, Tag
 
 ARTICLE_LISTS_GENERATION_KEY = "news:article-lists:generation"
@@ -180,15 +180,23 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-period_reads", "-published_at", "-id")
         )
 
-    def most_read_since(self, since, limit):
-        """The ``limit`` most read of these articles from the day ``since`` on, as a list,
-        most read first, each with ``period_reads``.
+    def most_read_in(self, window, limit, *, day=None):
+        """The ``limit`` most read of these articles on ``day`` (today), in its ISO week or in
+        its month (``window`` "day", "week" or "month"), as a list, most read first, each
+        with ``period_reads``.
 
-        Ranks the period's daily rows alone (served by their index), then loads the winners:
-        two bounded queries whatever the size of the archive. A few more are ranked than
-        asked for, so that articles withdrawn since they were read leave no gap.
+        Reads the first rows of the period straight from its rank index, then loads the
+        winners: two bounded queries whatever the size of the archive or the number of
+        reads. A few more are ranked than asked for, so that articles withdrawn since they
+        were read leave no gap.
         """
-        top = list(ArticleDailyRead.objects.ranked_since(since)[: limit * 3])
+        day = timezone.localdate() if day is None else day
+        if window == "day":
+            ranked = ArticleDailyRead.objects.ranked_on(day)
+        else:
+            period = week_of(day) if window == "week" else month_of(day)
+            ranked = ArticlePeriodRead.objects.ranked_in(period)
+        top = list(ranked[: limit * 3])
         found = self.in_bulk([pk for pk, _ in top])
         articles = []
         for pk, reads in top:

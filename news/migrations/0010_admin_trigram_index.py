@@ -38,7 +38,7 @@ def forwards(apps, schema_editor):
             f"role may not create the pg_trgm extension ({str(error).strip()}).\n"
             f"To add them, a superuser or the owner of {database} runs\n"
             f"    CREATE EXTENSION pg_trgm;\n"
-            f"in {database}, then: python manage.py migrate news 0007 && "
+            f"in {database}, then: python manage.py migrate news 0009 && "
             f"python manage.py migrate news\n"
         )
         return
@@ -54,6 +54,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0007_search_index")]
+    dependencies = [("news", "0009_reads_by_week_and_month")]
 
     operations = [migrations.RunPython(forwards, backwards)]

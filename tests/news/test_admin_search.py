@@ -81,3 +81,9 @@ def test_history_of_other_objects_names_fields_in_vietnamese(admin_client):
     html = html.content.decode()
     assert "Đã thay đổi Tên" in html or "Đã thay đổi tên" in html, html[html.find("<table") :][:800]
     assert "Name" not in html
+
+
+def test_user_permissions_read_in_vietnamese_too(admin_client, admin_user):
+    html = admin_client.get(reverse("admin:auth_user_change", args=[admin_user.pk]))
+    html = html.content.decode()
+    assert "Có thể sửa bài viết" in html and "Can change" not in html

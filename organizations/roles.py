@@ -41,6 +41,7 @@ EDITOR_PERMISSIONS = frozenset(
         *_all("news", "tag"),
         # Counted by the site: editors see the figures, never change them.
         "news.view_articledailyread",
+        "news.view_articleperiodread",
         # The article form's organisation autocomplete (the organisation pages stay closed).
         "organizations.view_organization",
         # Static pages (Giới thiệu, Liên hệ, ...): written like articles.

@@ -299,6 +299,9 @@ PERMISSIONS_POLICY = {
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
 SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_COOKIE_HTTPONLY = True
+# Database sessions, but a save that fails because the database is read-only or down is a 503
+# maintenance page, not Django's 400 "session deleted" (portal/session_store.py).
+SESSION_ENGINE = "portal.session_store"
 
 # Failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures in LOGIN_LOCKOUT_MINUTES,
 # the account is locked whatever address it is tried from, and the address is locked whatever

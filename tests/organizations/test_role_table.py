@@ -48,9 +48,9 @@ axes.view_accessattemptexpiration            -              -
 axes.view_accessfailurelog                   -              -
 axes.view_accesslog                          yes            -
 contact.add_contactmessage                   -              -
-contact.change_contactmessage                -              -
-contact.delete_contactmessage                -              -
-contact.view_contactmessage                  -              -
+contact.change_contactmessage                yes            -
+contact.delete_contactmessage                yes            -
+contact.view_contactmessage                  yes            -
 contenttypes.add_contenttype                 -              -
 contenttypes.change_contenttype              -              -
 contenttypes.delete_contenttype              -              -

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_article_cover_picture'),
+        ('news', '0009_reads_by_week_and_month'),
     ]
 
     operations = [

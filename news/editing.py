@@ -28,8 +28,8 @@ def version_token(article):
 def stale_by(*, article_pk, token):
     """The stored article, locked for this transaction, when ``token`` is out of date."""
     current = (
-        # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the outer join
-        # that select_related("updated_by") makes; only the article row needs the lock.
+        # Only the article's row is locked: PostgreSQL cannot lock the nullable side of the
+        # join that fetches who changed it.
         Article.objects.select_for_update(of=("self",))
         .select_related("updated_by")
         .filter(pk=article_pk)

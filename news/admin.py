@@ -69,7 +69,17 @@ class ArticleAdmin(SafeModelAdmin):
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["category", "organization", "source", "tags", "related_articles"]
-    readonly_fields = ["read_count", "created_by", "created_at", "updated_by", "updated_at"]
+    readonly_fields = [
+        "read_count",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "legacy_id",
+        "wordpress_id",
+        "wordpress_slug",
+        "legacy_read_count",
+    ]
     inlines = [ArticleImageInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
@@ -91,6 +101,15 @@ class ArticleAdmin(SafeModelAdmin):
             },
         ),
         (_("Tags and related news"), {"fields": ["tags", "related_articles"]}),
+        (
+            _("Old site"),
+            {
+                "description": _(
+                    "Set by the import from the old site; its old addresses lead to this article."
+                ),
+                "fields": ["legacy_id", "wordpress_id", "wordpress_slug", "legacy_read_count"],
+            },
+        ),
         (
             _("History"),
             {

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from portal.images import DatedUploadTo, image_clean
 from portal.pagination import paginate
 
-from .models import SEARCH_MAX_CHARS, Article, Category, search_words
+from .models import SEARCH_MAX_CHARS, Article, Category, Tag, search_words
 from .reads import read_register
 
 FEATURED_COUNT = 5
@@ -47,6 +47,13 @@ def category_detail(request, slug):
         **paginate(request, articles),
     }
     return render(request, "news/category_detail.html", context)
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag).for_listing()
+    return render(request, "news/tag_detail.html", {"tag": tag, **paginate(request, articles)})
 
 
 @require_safe

@@ -96,3 +96,31 @@ def responsive_images(html, sizes=BODY_SIZES):
         return f'{tag[:-1]} srcset="{escape(value)}" sizes="{sizes}">'
 
     return _IMG.sub(add_srcset, html)
+
+
+SOCIAL_SIZE = (1200, 630)  # what Facebook, Zalo and Google show for a shared article
+
+
+def social_image_url(fieldfile):
+    """URL of ``fieldfile`` cropped to 1200×630 (JPEG), or None when it cannot be made.
+
+    Made on first use and kept in storage, like the srcset copies.
+    """
+    root, _ext = posixpath.splitext(fieldfile.name)
+    name = f"renditions/{root}.{SOCIAL_SIZE[0]}x{SOCIAL_SIZE[1]}.jpg"
+    key = f"rendition:{name}"
+    if cache.get(key):
+        return default_storage.url(name)
+    try:
+        if not default_storage.exists(name):
+            with fieldfile.storage.open(fieldfile.name, "rb") as original:
+                image = ImageOps.exif_transpose(Image.open(original))
+                image = ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE)
+                out = io.BytesIO()
+                image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+            default_storage.save(name, ContentFile(out.getvalue()))
+    except Exception:  # a missing or broken original: no social image rather than an error
+        logger.warning("No social image %s", name, exc_info=True)
+        return None
+    cache.set(key, True, 60 * 60 * 24)
+    return default_storage.url(name)

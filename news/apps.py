@@ -7,6 +7,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from . import revisions
+
+        revisions.register()
+
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(sync_site_domain, sender=self)

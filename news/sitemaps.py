@@ -1,5 +1,5 @@
-"""Sitemaps: an index (/sitemap.xml) of every published article, Google News' last two days,
-and the category, organisation and tag pages.
+"""The news sitemaps: every published article, Google News' last two days, the category,
+organisation and tag pages (portal/sitemaps.py lists them with the other apps' in the index).
 
 Each sitemap file holds at most 50,000 addresses (the protocol's limit); the index lists as many
 article pages as there are articles. Every page costs a fixed number of queries (a count and
@@ -12,7 +12,6 @@ import datetime
 import math
 
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
@@ -21,7 +20,6 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.views.decorators.http import require_safe
 
 from organizations.models import Organization
 
@@ -127,15 +125,6 @@ class TagSitemap(Sitemap):
         return item.lastmod
 
 
-SITEMAPS = {
-    "articles": ArticleSitemap,
-    "news": NewsSitemap,
-    "categories": CategorySitemap,
-    "organizations": OrganizationSitemap,
-    "tags": TagSitemap,
-}
-
-
 def _seconds_to_next_scheduled():
     """The cache must not outlive the moment a scheduled article comes out."""
     upcoming = (
@@ -149,7 +138,8 @@ def _seconds_to_next_scheduled():
     return max(1, min(CACHE_SECONDS, math.ceil((upcoming - timezone.now()).total_seconds())))
 
 
-def _cached(request, name, build, *, paged=True):
+def cached_sitemap(request, name, build, *, paged=True):
+    """``build()``'s answer, kept until an article changes or the next one comes out."""
     page = request.GET.get("p", "1") if paged else "1"
     if not (page.isascii() and page.isdigit() and len(page) < 6):
         return build()  # the sitemap view answers 404 to such a page: nothing worth keeping
@@ -172,17 +162,7 @@ def _cached(request, name, build, *, paged=True):
     return response
 
 
-@require_safe
-def sitemap_index(request):
-    return _cached(
-        request,
-        "index",
-        lambda: sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section"),
-        paged=False,
-    )
-
-
-def _article_urlset(request):
+def article_urlset(request):
     """The articles sitemap page, written directly: Django's sitemap template takes seconds
     for 50,000 addresses, this a small fraction of it (same XML, same pages)."""
     sitemap = ArticleSitemap()
@@ -211,20 +191,3 @@ def _article_urlset(request):
     response = HttpResponse("".join(parts), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
-
-
-@require_safe
-def sitemap_section(request, section):
-    sitemap = SITEMAPS.get(section)
-    if sitemap is None:
-        raise Http404
-    if section == "articles":
-        return _cached(request, section, lambda: _article_urlset(request))
-    template_name = getattr(sitemap, "template_name", "sitemap.xml")
-    return _cached(
-        request,
-        section,
-        lambda: sitemap_views.sitemap(
-            request, SITEMAPS, section=section, template_name=template_name
-        ),
-    )

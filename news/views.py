@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -11,15 +12,19 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.images import DatedUploadTo, image_clean
+from portal.middleware import outage_kind
 from portal.pagination import paginate
 
-from .models import SEARCH_MAX_CHARS, Article, Category, Tag, search_words
+from .forms import SearchForm
+from .models import Article, Category, Tag
 from .reads import read_register
+from .search import SEARCH_MAX_CHARS, article_search, query_words
 
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
 SECTION_COUNT = 4
 inline_upload_to = DatedUploadTo("news/body")
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -58,13 +63,17 @@ def tag_detail(request, slug):
 
 @require_safe
 def article_detail(request, slug, pk):
-    articles = Article.objects.for_detail()
+    articles = Article.objects.live().for_detail()
     if not request.user.has_perm("news.change_article"):
         articles = articles.published()  # editors may preview drafts
     article = get_object_or_404(articles, pk=pk)
     if slug != article.slug:  # old or mistyped slug: one canonical URL
         return redirect(article, permanent=True)
-    is_preview = not article.is_published
+    return render_article(request, article, is_preview=not article.is_published)
+
+
+def render_article(request, article, *, is_preview):
+    """The article page; also the admin's "Xem trước" of an unsaved form."""
     context = {
         "article": article,
         "is_preview": is_preview,
@@ -80,18 +89,35 @@ def article_detail(request, slug, pk):
 
 
 @require_safe
-def search(request):
-    query = request.GET.get("q", "").strip()
-    words = search_words(query)
+def article_print(request, slug, pk):
+    """The article alone, as paper gets it: works without JavaScript, never indexed."""
+    article = get_object_or_404(Article.objects.for_detail().published(), pk=pk)
+    if slug != article.slug:
+        return redirect("news:article_print", slug=article.slug, pk=article.pk, permanent=True)
     context = {
+        "article": article,
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    response = render(request, "news/article_print.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {
+        "form": form,
         "search_query": query[:SEARCH_MAX_CHARS],
         "was_cut": len(query) > SEARCH_MAX_CHARS,
         "max_chars": SEARCH_MAX_CHARS,
-        "has_words": bool(words),
+        "has_words": bool(query_words(query)[0]),
         "query_prefix": urlencode({"q": query[:SEARCH_MAX_CHARS]}) + "&",
     }
-    if words:
-        context.update(paginate(request, Article.objects.published().search(query).for_listing()))
+    if context["has_words"]:
+        results = article_search(query)
+        context.update(paginate(request, results), more_results=results.is_capped)
     return render(request, "news/search.html", context)
 
 
@@ -106,9 +132,14 @@ PIXEL_GIF = (
 @never_cache  # a CDN or browser that cached this answer would stop counting
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_read(request, pk):
-    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image."""
-    article = get_object_or_404(Article.objects.only("id", "status", "published_at"), pk=pk)
-    read_register(request=request, article=article)
+    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image.
+
+    The answer is the same whether the id is unknown, unpublished, published, counted or not:
+    it must not tell which ids hold drafts or scheduled articles.
+    """
+    article = Article.objects.only("id", "status", "published_at").filter(pk=pk).first()
+    if article is not None:
+        read_register(request=request, article=article)
     if request.method == "POST":
         response = HttpResponse(status=204)
     else:
@@ -134,7 +165,19 @@ def image_upload(request):
         content = image_clean(uploaded)
     except ValidationError as error:
         return _upload_error(" ".join(error.messages), 400)
-    name = default_storage.save(inline_upload_to(None, content.name), content)
+    try:
+        name = default_storage.save(inline_upload_to(None, content.name), content)
+    except OSError as error:  # the storage removed what it had written (portal/storage.py)
+        logger.error("An inline image could not be stored: %s", error)
+        if outage_kind(error) == "disk_full":
+            message = _(
+                "The server's disk is full: the image was not stored. Please tell the site's "
+                "technical administrator."
+            )
+            return _upload_error(message, 507)
+        return _upload_error(
+            _("The image could not be stored right now. Please try again in a few minutes."), 503
+        )
     return JsonResponse({"url": default_storage.url(name)})
 
 

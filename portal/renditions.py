@@ -28,27 +28,51 @@ def rendition_name(name, width):
     return f"renditions/{root}.w{width}.webp"
 
 
-def rendition_url(fieldfile, width):
-    """URL of ``fieldfile`` at most ``width`` pixels wide, or None when it cannot be made."""
-    name = rendition_name(fieldfile.name, width)
+# An original that cannot be read (its file deleted, or broken) is remembered for this long:
+# a page with many such pictures neither asks the storage again nor writes a log line for
+# each of them on every view, and a file put back is picked up once the mark expires.
+UNREADABLE_SECONDS = 60 * 60
+
+
+def _unreadable_key(name):
+    return f"rendition:unreadable:{name}"
+
+
+def _made(fieldfile, name, make):
+    """URL of the copy ``name`` of ``fieldfile``, made by ``make(image)`` (bytes) when it does
+    not exist yet; None when the original cannot be read (remembered for a while)."""
     key = f"rendition:{name}"
     if cache.get(key):
         return default_storage.url(name)
     try:
         if not default_storage.exists(name):
             with fieldfile.storage.open(fieldfile.name, "rb") as original:
-                image = ImageOps.exif_transpose(Image.open(original))
-                image.thumbnail((width, width * 4))
-                if image.mode not in ("RGB", "RGBA"):
-                    image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-                out = io.BytesIO()
-                image.save(out, "WEBP", quality=72, method=4)
-            default_storage.save(name, ContentFile(out.getvalue()))
-    except Exception:  # a missing or broken original: the page shows the original instead
+                data = make(ImageOps.exif_transpose(Image.open(original)))
+            default_storage.save(name, ContentFile(data))
+    except FileNotFoundError:  # deleted: one line, the traceback says nothing more
+        logger.warning("Image file missing, shown without smaller copies: %s", fieldfile.name)
+        cache.set(_unreadable_key(fieldfile.name), True, UNREADABLE_SECONDS)
+        return None
+    except Exception:  # a broken original: the page shows the original instead
         logger.warning("No rendition %s", name, exc_info=True)
+        cache.set(_unreadable_key(fieldfile.name), True, UNREADABLE_SECONDS)
         return None
     cache.set(key, True, 60 * 60 * 24)
     return default_storage.url(name)
+
+
+def rendition_url(fieldfile, width):
+    """URL of ``fieldfile`` at most ``width`` pixels wide, or None when it cannot be made."""
+
+    def make(image):
+        image.thumbnail((width, width * 4))
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+        out = io.BytesIO()
+        image.save(out, "WEBP", quality=72, method=4)
+        return out.getvalue()
+
+    return _made(fieldfile, rendition_name(fieldfile.name, width), make)
 
 
 def srcset(fieldfile, width):
@@ -56,14 +80,17 @@ def srcset(fieldfile, width):
     sizes = [size for size in WIDTHS if size < width]
     # One cache round trip for the image, not one a size: a home page shows dozens of them.
     names = {size: rendition_name(fieldfile.name, size) for size in sizes}
-    known = cache.get_many([f"rendition:{name}" for name in names.values()])
+    unreadable = _unreadable_key(fieldfile.name)
+    known = cache.get_many([f"rendition:{name}" for name in names.values()] + [unreadable])
     candidates = []
-    for size in sizes:
-        if f"rendition:{names[size]}" in known:
-            url = default_storage.url(names[size])
-        else:
-            url = rendition_url(fieldfile, size)
-        if url:
+    if unreadable not in known:
+        for size in sizes:
+            if f"rendition:{names[size]}" in known:
+                url = default_storage.url(names[size])
+            else:
+                url = rendition_url(fieldfile, size)
+                if url is None:
+                    break  # the original cannot be read: no other size can be made either
             candidates.append(f"{url} {size}w")
     candidates.append(f"{fieldfile.url} {width}w")
     return ", ".join(candidates)
@@ -106,21 +133,15 @@ def social_image_url(fieldfile):
 
     Made on first use and kept in storage, like the srcset copies.
     """
-    root, _ext = posixpath.splitext(fieldfile.name)
-    name = f"renditions/{root}.{SOCIAL_SIZE[0]}x{SOCIAL_SIZE[1]}.jpg"
-    key = f"rendition:{name}"
-    if cache.get(key):
-        return default_storage.url(name)
-    try:
-        if not default_storage.exists(name):
-            with fieldfile.storage.open(fieldfile.name, "rb") as original:
-                image = ImageOps.exif_transpose(Image.open(original))
-                image = ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE)
-                out = io.BytesIO()
-                image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
-            default_storage.save(name, ContentFile(out.getvalue()))
-    except Exception:  # a missing or broken original: no social image rather than an error
-        logger.warning("No social image %s", name, exc_info=True)
+    if cache.get(_unreadable_key(fieldfile.name)):
         return None
-    cache.set(key, True, 60 * 60 * 24)
-    return default_storage.url(name)
+    root, _ext = posixpath.splitext(fieldfile.name)
+
+    def make(image):
+        out = io.BytesIO()
+        ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE).save(
+            out, "JPEG", quality=82, optimize=True, progressive=True
+        )
+        return out.getvalue()
+
+    return _made(fieldfile, f"renditions/{root}.{SOCIAL_SIZE[0]}x{SOCIAL_SIZE[1]}.jpg", make)

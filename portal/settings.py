@@ -1,8 +1,11 @@
 """Settings of the portal, read from the environment (see README, "Settings")."""
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -13,13 +16,28 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-local-only")
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A public default key would let anyone forge sessions, password-reset links and the
+        # read-counting hashes: a server without a key of its own must not start.
+        # Settings load before translations exist: the operator's message is written in
+        # Vietnamese here, as scripts/start.sh does, followed by the English.
+        raise ImproperlyConfigured(
+            "Chưa đặt DJANGO_SECRET_KEY trong khi DJANGO_DEBUG đang tắt: trang web không chạy "
+            "bằng khoá mặc định công khai. Hãy đặt DJANGO_SECRET_KEY là một chuỗi ngẫu nhiên dài "
+            '(python3 -c "import secrets; print(secrets.token_urlsafe(50))") trong biến môi '
+            "trường hoặc tệp .env; chỉ khi chạy thử trên máy (DJANGO_DEBUG=true) mới được bỏ "
+            "trống. / DJANGO_SECRET_KEY is not set and debug is off: set it to a long random "
+            "value in the environment or in .env."
+        )
+    SECRET_KEY = "django-insecure-local-only"
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -31,24 +49,49 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "django.contrib.humanize",
     "django_ckeditor_5",
+    "csp",
+    "portal.apps.SignInRecordsConfig",  # django-axes
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "reversion",
     "news",
     "organizations",
+    "documents",
+    "galleries",
+    "events",
+    "contact",
+    "videos",
+    "pages",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.permissions_policy",
+    "csp.middleware.CSPMiddleware",
     "portal.middleware.reject_nul_bytes",
+    "portal.middleware.OutageMiddleware",  # database down or read-only, disk full: 503/507
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.sessions.refresh_active_sessions",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.two_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Both answer only a 404: old WordPress addresses, then the redirects administrators manage.
     "news.legacy.WordPressRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -95,16 +138,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend plus deadlines the client keeps (portal/postgresql/base.py): a database
+    # that refuses, or accepts and never answers, makes a page a 503 within about two
+    # seconds instead of holding it until gunicorn kills the worker. The server cancels a
+    # query at the statement timeout; 0 turns a timeout off (e.g. for a long migration).
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
+    DATABASES["default"]["CONNECT_TIMEOUT"] = env.float("DATABASE_CONNECT_TIMEOUT", default=2)
+    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
+    DATABASES["default"]["RETRY_SECONDS"] = env.float("DATABASE_RETRY_SECONDS", default=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by every app server) through REDIS_URL.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # A cache that is down must never take a page down, nor slow it down (README, "Khi một
+    # thành phần ngừng chạy"): django-redis reads a failed call as a miss (IGNORE_EXCEPTIONS),
+    # short timeouts bound a call to a Redis that accepts connections and never answers, and
+    # portal.cache skips Redis for a few seconds after a failure instead of waiting on each call.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="portal"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
+                "CONNECTION_POOL_CLASS": "portal.cache.CircuitBreakerConnectionPool",
+                "CONNECTION_POOL_KWARGS": {
+                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5)
+                },
+            },
         }
     }
 else:
@@ -143,7 +208,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, minus the truncated file a full disk leaves behind (portal/storage.py).
+    "default": {"BACKEND": "portal.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -164,6 +230,8 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Files attached to documents of the register (documents/files.py).
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -173,11 +241,86 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# Each HSTS flag is its own decision: includeSubDomains forces HTTPS on every subdomain of the
+# site's domain (an HTTP-only sister site would break), and preload is a promise to browsers
+# that takes months to undo. Left unset, Django's deploy check warns (security.W005/W021)
+# until the operator says true or false; an explicit "false" is a decision and is not flagged.
+_hsts_subdomains = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=None)
+_hsts_preload = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=None)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = bool(_hsts_subdomains)
+SECURE_HSTS_PRELOAD = bool(_hsts_preload)
+SILENCED_SYSTEM_CHECKS = [
+    check
+    for check, value in (("security.W005", _hsts_subdomains), ("security.W021", _hsts_preload))
+    if value is False
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): no inline script anywhere, so every page's JavaScript
+# is a file under static/js/ (README, "Security headers"). Inline styles stay allowed:
+# CKEditor 5 writes its own <style> elements and style attributes. Images may come from any
+# HTTPS site because imported article bodies show pictures hosted elsewhere; images cannot run
+# code. Videos may be embedded from YouTube only.
+_media_origin = (
+    [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"] if env("AWS_S3_CUSTOM_DOMAIN", default="") else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_media_origin],
+        "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy: the site uses none of these browser features; a script that got in
+# anyway (or an embedded frame) may not use them either. Sharing (navigator.share) and the
+# clipboard, which the article page's buttons use, keep their default (this site only).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    # The YouTube player, loaded only when a reader presses play (videos/), may start at once.
+    "autoplay": ['"https://www.youtube-nocookie.com"'],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+
+# Sessions are the staff's (readers never log in). A working day without a request ends
+# them: 9 hours (eight hours' work and lunch), counted from the last request, because an
+# active session is saved again every SESSION_REFRESH_SECONDS (portal/sessions.py).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
+SESSION_REFRESH_SECONDS = 5 * 60
+SESSION_COOKIE_HTTPONLY = True
+
+# Failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures in LOGIN_LOCKOUT_MINUTES,
+# the account is locked whatever address it is tried from, and the address is locked whatever
+# account it tries; an administrator unlocks earlier (README, "Failed logins").
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "news.reads.client_address"
+AXES_VERBOSE = False
+
+# Two-factor sign-in (TOTP, django-otp) for the "Quản trị viên" role and superusers, when on.
+ADMIN_TWO_FACTOR = env.bool("ADMIN_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = env("ADMIN_TWO_FACTOR_ISSUER", default="Tỉnh đoàn")
 
 LOGGING = {
     "version": 1,
@@ -245,10 +388,24 @@ CKEDITOR_5_CONFIGS = {
 ADMIN_SITE_HEADER = _("News portal administration")
 ADMIN_INDEX_TITLE = _("Site administration")
 
+# Editors' safety nets (news/editing.py). An article in the trash can be restored for this
+# many days; `manage.py purge_trash` (daily, from cron) then deletes it for good.
+TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
+# "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
+# marker disappears by itself this long after the last sign of life.
+EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
+# Pictures of other sites imported into an article (portal/fetch.py): each step's timeout in
+# seconds (the whole download gets twice this), and networks that may be fetched from although
+# they are not public (empty in production; the tests' local picture server is on 127.0.0.1).
+REMOTE_IMAGES_TIMEOUT = env.float("REMOTE_IMAGES_TIMEOUT", default=5.0)
+REMOTE_IMAGES_ALLOWED_NETWORKS = env.list("REMOTE_IMAGES_ALLOWED_NETWORKS", default=[])
+
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
-# "Most read" covers this many days, today included.
-READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
+# Reads of one article counted from one address (an IPv6 /64) per window, whatever user
+# agents it sends: 120 is three classes of 40 behind a school's one address reading the same
+# article in the same half hour (README, "Reads that cannot be inflated").
+READS_MAX_PER_ADDRESS = env.int("READS_MAX_PER_ADDRESS", default=120)
 # Seconds the "most read" box is kept in the cache before it is queried again.
 READS_MOST_READ_CACHE_SECONDS = env.int("READS_MOST_READ_CACHE_SECONDS", default=300)
 # Buffer counted reads in Redis and write them to the database in batches: only with Redis,
@@ -260,3 +417,25 @@ READS_FLUSH_SECONDS = env.int("READS_FLUSH_SECONDS", default=10)
 # Behind a reverse proxy, the META key holding the client's address as the proxy saw it,
 # e.g. HTTP_X_FORWARDED_FOR (its last address is used). Empty: REMOTE_ADDR.
 READS_CLIENT_IP_HEADER = env("READS_CLIENT_IP_HEADER", default="")
+
+# Contact form ("Liên hệ", contact/). Messages are stored and read in the admin; these
+# addresses are e-mailed about each one when set (comma separated).
+CONTACT_NOTIFY_EMAILS = env.list("CONTACT_NOTIFY_EMAILS", default=[])
+# Spam without third-party services: a form sent faster than this after it was opened is
+# refused, and so is one older than the maximum age; one address sends at most
+# CONTACT_MAX_PER_HOUR messages an hour.
+CONTACT_FORM_MIN_SECONDS = env.int("CONTACT_FORM_MIN_SECONDS", default=3)
+CONTACT_FORM_MAX_AGE_SECONDS = env.int("CONTACT_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
+CONTACT_MAX_PER_HOUR = env.int("CONTACT_MAX_PER_HOUR", default=3)
+# Outgoing e-mail: e.g. smtp+tls://user:password@smtp.example.vn:587 (console: printed).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Videos (videos/): an uploaded MP4 up to this size; a YouTube video's thumbnail is fetched
+# from this address when the video is saved, so readers' browsers never ask YouTube for it.
+VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+VIDEOS_THUMBNAIL_URL = env(
+    "VIDEOS_THUMBNAIL_URL", default="https://i.ytimg.com/vi/{id}/hqdefault.jpg"
+)
+VIDEOS_FETCH_TIMEOUT = env.int("VIDEOS_FETCH_TIMEOUT", default=5)

@@ -4,14 +4,18 @@ from django.contrib import admin
 from django.urls import include, path
 
 from news.feeds import CategoryFeed, LatestArticlesFeed
-from news.sitemaps import sitemap_index, sitemap_section
 
-from . import views
+from . import two_factor, views
+from .sitemaps import sitemap_index, sitemap_section
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
 
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
+    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -20,8 +24,14 @@ urlpatterns = [
     path("rss/", LatestArticlesFeed(), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
     path("", include("organizations.urls")),
+    path("", include("documents.urls")),
+    path("", include("galleries.urls")),
+    path("", include("events.urls")),
+    path("", include("contact.urls")),
+    path("", include("videos.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
+    urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

@@ -70,6 +70,7 @@ def main():
     os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "true")  # a throw-away local site: no secret key
     sys.path.insert(0, str(BASE_DIR))
     try:
         import django

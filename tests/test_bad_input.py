@@ -8,12 +8,14 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from news.editing import version_token
 from news.models import Article, Category
 from organizations.models import Organization, Sponsor
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
     OrganizationFactory,
+    PageFactory,
     PartnerLinkFactory,
     SponsorFactory,
 )
@@ -53,6 +55,7 @@ def site():
         "category": article.category,
         "organization": OrganizationFactory(),
         "sponsor": SponsorFactory(website="https://tai-tro.example.vn/"),
+        "page": PageFactory(title="Giới thiệu"),
     }
 
 
@@ -78,6 +81,8 @@ def public_urls(site):
         "/healthz": "x",
         "/robots.txt": "x",
         "/tai-anh-len/": "x",
+        site["page"].get_absolute_url(): "x",
+        reverse("news:article_print", kwargs={"slug": article.slug, "pk": article.pk}): "x",
     }
 
 
@@ -213,7 +218,6 @@ ARTICLE_BAD = [
     ("original_url", "javascript:alert(1)"),
     ("category", "99999999999999999999999"),
     ("category", "abc"),
-    ("status", "deleted"),
     ("published_at_0", "31/02/2026"),
     ("published_at_0", "99/99/99999"),
     ("tags", "99999999999999999999999"),
@@ -230,7 +234,7 @@ def test_hostile_article_values_are_form_errors(admin_client, field, value):
         "lead": article.lead,
         "body": article.body,
         "category": article.category_id,
-        "status": "published",
+        "version_token": version_token(article),
         "published_at_0": "27/11/2026",
         "published_at_1": "09:30:00",
         "images-TOTAL_FORMS": "0",

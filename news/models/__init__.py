@@ -1,26 +1,27 @@
 from .articles import (
     ARTICLE_LISTS_GENERATION_KEY,
-    SEARCH_MAX_CHARS,
-    SEARCH_MAX_WORDS,
+    NEWEST_FIRST,
     Article,
     ArticleImage,
     ArticleQuerySet,
+    SQLConstant,
     cached_article_lists_generation,
     forget_cached_article_lists,
-    search_words,
 )
+from .editing import ArticleAutosave
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
     "ARTICLE_LISTS_GENERATION_KEY",
-    "SEARCH_MAX_CHARS",
-    "SEARCH_MAX_WORDS",
     "Article",
+    "ArticleAutosave",
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",
     "ArticleQuerySet",
+    "NEWEST_FIRST",
+    "SQLConstant",
     "Category",
     "CategoryQuerySet",
     "ReadFlush",
@@ -28,5 +29,4 @@ __all__ = [
     "Tag",
     "cached_article_lists_generation",
     "forget_cached_article_lists",
-    "search_words",
 ]

@@ -1,7 +1,11 @@
+import datetime
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, cached_article_lists_generation
 
@@ -14,23 +18,47 @@ def read_counter(article):
     return {"url": reverse("news:article_read", kwargs={"pk": article.pk})}
 
 
-def most_read_articles(limit=10):
-    """The "most read" box's articles, kept in the cache: the box is on every page."""
+# The most-read box's windows: (key, label, days counted, today included).
+MOST_READ_WINDOWS = [
+    ("day", _("Today"), 1),
+    ("week", _("This week"), 7),
+    ("month", _("This month"), 30),
+]
+
+
+def most_read_windows(limit=10):
+    """The most-read box's three lists, kept in the cache: the box is on every page.
+
+    The key holds the date, so "today" starts afresh at midnight, and the article lists'
+    generation, so an editor's change (a title, a withdrawal) shows at once.
+    """
+    today = timezone.localdate()
     generation = cached_article_lists_generation()
-    key = f"reads:most-read:{generation}:{settings.READS_MOST_READ_DAYS}:{limit}"
+    key = f"reads:most-read-windows:{generation}:{today.isoformat()}:{limit}"
     try:
-        articles = cache.get(key)
+        windows = cache.get(key)
     except Exception:  # a cache that is down must not take the page with it
-        articles = None
-    if articles is None:
-        articles = list(Article.objects.published().for_listing().most_read()[:limit])
+        windows = None
+    if windows is None:
+        published = Article.objects.published().for_listing()
+        windows = [
+            {
+                "key": name,
+                "label": label,
+                "articles": published.most_read_since(
+                    today - datetime.timedelta(days=days - 1), limit
+                ),
+            }
+            for name, label, days in MOST_READ_WINDOWS
+        ]
         try:
-            cache.set(key, articles, settings.READS_MOST_READ_CACHE_SECONDS)
+            cache.set(key, windows, settings.READS_MOST_READ_CACHE_SECONDS)
         except Exception:
             pass
-    return articles
+    return windows
 
 
 @register.inclusion_tag("includes/most_read.html")
 def most_read_block(limit=10):
-    return {"articles": most_read_articles(limit)}
+    windows = most_read_windows(limit)
+    return {"windows": windows if any(w["articles"] for w in windows) else []}

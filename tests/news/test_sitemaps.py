@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -20,7 +19,7 @@ NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "n": "http://www.google.com/schemas/sitemap-news/0.9",
 }
-HOST = f"http://{settings.SITE_DOMAIN}"
+HOST = "http://testserver"  # the Site's domain in tests (tests/conftest.py)
 
 
 def locs(response, tag="s:url"):

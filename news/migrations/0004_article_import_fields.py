@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_read_flush'),
+        ('news', '0003_editors_safety_nets'),
     ]
 
     operations = [

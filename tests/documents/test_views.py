@@ -172,7 +172,7 @@ def test_rss_lists_new_documents_newest_first(client):
 def test_documents_are_in_the_sitemap(client):
     document = DocumentFactory()
     hidden = DocumentFactory(unpublished=True)
-    content = client.get("/sitemap.xml").content.decode()
+    content = client.get("/sitemap-documents.xml").content.decode()
     assert document.get_absolute_url() in content
     assert hidden.get_absolute_url() not in content
 

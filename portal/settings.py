@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "events",
     "contact",
     "videos",
+    "visits",
     "pages",
 ]
 

@@ -46,6 +46,7 @@ def robots_txt(request):
         "Disallow: /tim-kiem/",
         "Disallow: /tai-tro/",
         "Disallow: /luot-doc/",  # read counting: nothing to index, and bots should not count
+        "Disallow: /luot-truy-cap/",  # visit counting, likewise
         f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -33,12 +33,15 @@ def _all(app_label, model, actions=("add", "change", "delete", "view")):
 EDITOR_PERMISSIONS = frozenset(
     {
         *_all("news", "article"),
+        # The "Xuất bản" and "Hẹn giờ" buttons and the bulk publish action (news/admin/).
+        "news.publish_article",
         *_all("news", "articleimage"),
         *_all("news", "category"),
         *_all("news", "source"),
         *_all("news", "tag"),
         # Counted by the site: editors see the figures, never change them.
         "news.view_articledailyread",
+        "news.view_articleperiodread",
         # The article form's organisation autocomplete (the organisation pages stay closed).
         "organizations.view_organization",
         # Static pages (Giới thiệu, Liên hệ, ...): written like articles.

@@ -21,6 +21,8 @@ EDITOR_PERMISSIONS = [
     *_crud("galleries", "album", "photo"),
     *_crud("events", "event"),
     *_crud("videos", "video"),
+    # The media library: every editor uploads, describes, reuses and deletes unused pictures.
+    *_crud("library", "picture"),
 ]
 
 # Contact messages are personal data: administrators only. They read them, mark them handled

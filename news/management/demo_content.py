@@ -160,6 +160,7 @@ MENU = [
         ("", "organization", "hoi-lhtn-tinh"),
         ("", "organization", "hoi-dong-doi-tinh"),
         ("Trung ương Đoàn", "link", "https://doanthanhnien.vn/"),
+        ("", "page", "lien-he-tinh-doan"),
     ]),
     ("", "category", "tin-tuc-su-kien", []),
     ("", "category", "cong-tac-doan", [
@@ -186,5 +187,4 @@ MENU = [
         ("Video", "link", "/video/"),
         ("Lịch công tác", "link", "/su-kien/"),
     ]),
-    ("", "page", "lien-he-tinh-doan", []),
 ]  # fmt: skip

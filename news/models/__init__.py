@@ -9,7 +9,14 @@ from .articles import (
     forget_cached_article_lists,
 )
 from .editing import ArticleAutosave
-from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
+from .reads import (
+    ArticleDailyRead,
+    ArticleDailyReadQuerySet,
+    ArticlePeriodRead,
+    ReadFlush,
+    month_of,
+    week_of,
+)
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
@@ -19,6 +26,7 @@ __all__ = [
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",
+    "ArticlePeriodRead",
     "ArticleQuerySet",
     "NEWEST_FIRST",
     "SQLConstant",
@@ -29,4 +37,6 @@ __all__ = [
     "Tag",
     "cached_article_lists_generation",
     "forget_cached_article_lists",
+    "month_of",
+    "week_of",
 ]

@@ -1,5 +1,3 @@
-import datetime
-
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -18,19 +16,16 @@ def read_counter(article):
     return {"url": reverse("news:article_read", kwargs={"pk": article.pk})}
 
 
-# The most-read box's windows: (key, label, days counted, today included).
-MOST_READ_WINDOWS = [
-    ("day", _("Today"), 1),
-    ("week", _("This week"), 7),
-    ("month", _("This month"), 30),
-]
+# The most-read box's tabs: today, this ISO week (Monday to Sunday), this calendar month.
+MOST_READ_WINDOWS = [("day", _("Today")), ("week", _("This week")), ("month", _("This month"))]
 
 
 def most_read_windows(limit=10):
     """The most-read box's three lists, kept in the cache: the box is on every page.
 
-    The key holds the date, so "today" starts afresh at midnight, and the article lists'
-    generation, so an editor's change (a title, a withdrawal) shows at once.
+    The key holds the date, so "today" (and a new week or month) starts afresh at midnight,
+    and the article lists' generation, so an editor's change (a title, a withdrawal) shows at
+    once.
     """
     today = timezone.localdate()
     generation = cached_article_lists_generation()
@@ -45,11 +40,9 @@ def most_read_windows(limit=10):
             {
                 "key": name,
                 "label": label,
-                "articles": published.most_read_since(
-                    today - datetime.timedelta(days=days - 1), limit
-                ),
+                "articles": published.most_read_in(name, limit, day=today),
             }
-            for name, label, days in MOST_READ_WINDOWS
+            for name, label in MOST_READ_WINDOWS
         ]
         try:
             cache.set(key, windows, settings.READS_MOST_READ_CACHE_SECONDS)

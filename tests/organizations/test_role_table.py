@@ -83,6 +83,10 @@ galleries.delete_album                       yes            yes
 galleries.delete_photo                       yes            yes
 galleries.view_album                         yes            yes
 galleries.view_photo                         yes            yes
+library.add_picture                          yes            yes
+library.change_picture                       yes            yes
+library.delete_picture                       yes            yes
+library.view_picture                         yes            yes
 news.add_article                             yes            yes
 news.add_articleautosave                     -              -
 news.add_articledailyread                    -              -
@@ -107,7 +111,7 @@ news.delete_category                         yes            yes
 news.delete_readflush                        -              -
 news.delete_source                           yes            yes
 news.delete_tag                              yes            yes
-news.publish_article                         -              -
+news.publish_article                         yes            yes
 news.purge_article                           yes            -
 news.view_article                            yes            yes
 news.view_articleautosave                    -              -

@@ -98,11 +98,13 @@ PINS = {
     # the organisation, its units, the count, the page's ids, its rows, the menu
     "organisation": 6,
     # the tiers of the search in one statement, the page's rows, the menu
-    "search": 3,
-    "search, no match": 2,
+    "search": 4,  # and the matching documents of the register
+    "search, no match": 3,
     "rss": 2,  # the site's name, the articles
     "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
-    "sitemap": 4,  # the counts and rows of articles and categories
+    # the counts and rows of articles and categories, and the count of each further section
+    # (static pages, documents, albums, events, videos)
+    "sitemap": 9,
 }
 
 

@@ -62,8 +62,6 @@ def test_role_migration_creates_the_permissions_it_needs_itself():
     assert {app for app, _ in editor_perms} == {"news", "organizations"}
     assert [c for app, c in editor_perms if app == "organizations"] == ["view_organization"]
     assert ("news", "change_articledailyread") not in editor_perms
-    assert ("news", "change_articleperiodread") not in editor_perms
-    assert ("news", "view_articleperiodread") in editor_perms
 
 
 def test_roles_sync_is_idempotent_and_takes_away_what_the_role_does_not_list():

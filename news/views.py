@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from library.models import Picture
 from portal.images import DatedUploadTo, image_clean
 from portal.middleware import outage_kind
 from portal.pagination import paginate
@@ -171,6 +172,7 @@ def image_upload(request):
         return _upload_error(
             _("The image could not be stored right now. Please try again in a few minutes."), 503
         )
+    Picture.objects.create(image=name, created_by=user)  # reusable from the media library
     return JsonResponse({"url": default_storage.url(name)})
 
 

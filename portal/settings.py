@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "reversion",
+    "library",
     "news",
     "organizations",
     "documents",
@@ -220,6 +221,8 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Longer sides beyond this are scaled down when a picture is stored (GIF animations excepted).
+IMAGE_MAX_DIMENSION = env.int("IMAGE_MAX_DIMENSION", default=2560)
 # Files attached to documents of the register (documents/files.py).
 DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
@@ -296,6 +299,9 @@ PERMISSIONS_POLICY = {
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
 SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_COOKIE_HTTPONLY = True
+# Database sessions, but a save that fails because the database is read-only or down is a 503
+# maintenance page, not Django's 400 "session deleted" (portal/session_store.py).
+SESSION_ENGINE = "portal.session_store"
 
 # Failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures in LOGIN_LOCKOUT_MINUTES,
 # the account is locked whatever address it is tried from, and the address is locked whatever

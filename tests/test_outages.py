@@ -7,6 +7,7 @@ forwards again. The database cases need the suite to run on PostgreSQL
 (DATABASE_URL=postgres://...); the cache cases need Redis (TEST_REDIS_URL).
 """
 
+import time
 import urllib.parse
 import uuid
 
@@ -16,6 +17,7 @@ from django.db import connection
 
 from news.models import Article, Tag
 from organizations.models import SponsorClick
+from portal.sessions import REFRESHED_KEY
 from tests.factories import ArticleFactory, SponsorFactory, UserFactory
 from tests.live_app import LiveApp
 from tests.tcp_proxy import TcpProxy
@@ -190,7 +192,11 @@ def test_with_a_read_only_database_pages_answer_and_writes_are_a_503_that_loses_
     session["_auth_user_id"] = str(admin.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = admin.get_session_auth_hash()
+    session[REFRESHED_KEY] = int(time.time())  # renewed just now: no renewal due
     session.create()
+    stale_session = SessionStore()
+    stale_session.update({key: session[key] for key in session.keys() if key != REFRESHED_KEY})
+    stale_session.create()
     app = start_app(
         DATABASE_URL=_database_url(postgres, options="-c default_transaction_read_only=on")
     )
@@ -216,6 +222,12 @@ def test_with_a_read_only_database_pages_answer_and_writes_are_a_503_that_loses_
         headers={"Referer": app.url + "/admin/news/tag/add/"},
     )
     assert answer.status == 503 and "chỉ đọc" in answer.text, answer.text[:500]
+
+    # A session due for renewal (portal/sessions.py) cannot be renewed: even a GET of the
+    # admin says it is read-only, instead of Django's 400 "session deleted".
+    _set_cookie(app, "sessionid", stale_session.session_key)
+    page = app.fetch("/admin/news/tag/")
+    assert page.status == 503 and "chỉ đọc" in page.text, page.text[:300]
 
     click = app.fetch(f"/tai-tro/{sponsor.pk}/")
     assert click.status == 503 and click.seconds < PAGE_SECONDS

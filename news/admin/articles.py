@@ -20,6 +20,7 @@ from .forms import (
     ACTION_SCHEDULE,
     ACTIONS,
     ArticleAdminForm,
+    CoverPictureWidget,
 )
 
 
@@ -72,7 +73,14 @@ class ArticleAdmin(SafeModelAdmin):
     search_fields = ["title", "lead"]
     folded_search_fields = ["search_title", "search_text"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "organization", "source", "tags", "related_articles"]
+    autocomplete_fields = [
+        "category",
+        "organization",
+        "source",
+        "tags",
+        "related_articles",
+        "cover_picture",
+    ]
     readonly_fields = ["read_count", "created_by", "created_at", "updated_by", "updated_at"]
     inlines = [ArticleImageInline]
     actions = ["publish_selected", "withdraw_selected", "trash_selected"]
@@ -84,7 +92,7 @@ class ArticleAdmin(SafeModelAdmin):
         ),
         (
             gettext_lazy("Cover image"),
-            {"fields": ["cover_image", "cover_kept", "cover_caption", "cover_alt"]},
+            {"fields": ["cover_picture", "cover_image", "cover_caption", "cover_alt"]},
         ),
         (
             gettext_lazy("Source"),
@@ -135,6 +143,11 @@ class ArticleAdmin(SafeModelAdmin):
 
     def autocomplete_label(self, obj):
         return article_choice_label(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "cover_picture":
+            kwargs["widget"] = CoverPictureWidget(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)

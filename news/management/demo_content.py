@@ -184,5 +184,7 @@ MENU = [
     ("Tư liệu", "link", "/van-ban/", [
         ("Văn bản", "link", "/van-ban/"),
         ("Thư viện ảnh", "link", "/thu-vien-anh/"),
+        ("Video", "link", "/video/"),
+        ("Lịch công tác", "link", "/su-kien/"),
     ]),
 ]  # fmt: skip

@@ -263,6 +263,16 @@ class Article(models.Model):
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Chosen from the media library (or uploaded in place, which adds it there); save() shows
+    # its file as the cover, so the public pages read only cover_image.
+    cover_picture = models.ForeignKey(
+        "library.Picture",
+        verbose_name=_("cover from the media library"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cover_articles",
+    )
     cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),
@@ -413,6 +423,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+        if self.cover_picture_id is not None:
+            self._sync_cover_from_picture()
         self.fill_derived_fields()
         if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
             # An editor's save must never write back the read count it loaded: reads that
@@ -427,6 +439,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def _sync_cover_from_picture(self):
+        picture = self.cover_picture
+        if self.cover_image.name != picture.image.name:
+            self.cover_image = picture.image.name
+            self.cover_width, self.cover_height = picture.width, picture.height
+        self.cover_caption = self.cover_caption or picture.caption
+        self.cover_alt = self.cover_alt or picture.alt_text
 
     def fill_derived_fields(self):
         """What save() derives from what the editor wrote (not the slug, which needs the
@@ -471,25 +491,28 @@ class Article(models.Model):
     def related_news(self, limit=6):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing
         a tag, then others of the same category, newest first. Three LIMIT queries at most,
-        each served by an index (never a scan of the archive); expects ``tags`` prefetched
-        (for_detail())."""
-        published = Article.objects.published().for_listing()
+        each served by an index (never a scan of the archive), and the same three whatever
+        the archive holds; expects ``tags`` prefetched (for_detail())."""
         picked = list(self.related_articles.published().exclude(pk=self.pk).for_listing()[:limit])
+        if len(picked) >= limit:
+            return picked
+        seen = [self.pk, *(a.pk for a in picked)]
+        others = Article.objects.published().for_listing().exclude(pk__in=seen)
+        wanted = limit - len(picked)
         tag_ids = [tag.pk for tag in self.tags.all()]
-        if len(picked) < limit and tag_ids:
+        if tag_ids:
             # EXISTS per row while walking the newest-first index: a common tag finds its
             # articles in the first few hundred rows; PostgreSQL starts from the tag's rows
             # instead when the tag is rare (the planner's choice, from the statistics).
             shares_tag = Exists(
                 Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
             )
-            seen = [self.pk, *(a.pk for a in picked)]
-            picked += published.filter(shares_tag).exclude(pk__in=seen)[: limit - len(picked)]
-        if len(picked) < limit:
-            seen = [self.pk, *(a.pk for a in picked)]
-            same_category = published.filter(category_id=self.category_id).exclude(pk__in=seen)
-            picked += same_category[: limit - len(picked)]
-        return picked
+            picked += others.filter(shares_tag)[:wanted]
+        # Read even when the tags filled the list, so the page asks the same queries always.
+        same_category = list(others.filter(category_id=self.category_id)[:wanted])
+        seen = {a.pk for a in picked}
+        picked += [a for a in same_category if a.pk not in seen]
+        return picked[:limit]
 
     def count_read(self, count=1, *, day=None):
         """Add ``count`` reads of ``day`` (today) in SQL, touching no other column.

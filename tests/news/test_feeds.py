@@ -41,6 +41,7 @@ def test_sitemap_lists_published_articles_and_categories(client):
     assert draft.get_absolute_url() not in body
 
 
-def test_robots_points_at_the_sitemap(client):
+def test_robots_points_at_the_sitemap_and_keeps_the_admin_prefix_secret(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "/admin/" not in body  # tests/security/test_headers.py tries a secret prefix

@@ -47,7 +47,7 @@ axes.view_accessattempt                      yes            -
 axes.view_accessattemptexpiration            -              -
 axes.view_accessfailurelog                   -              -
 axes.view_accesslog                          yes            -
-contact.add_contactmessage                   yes            -
+contact.add_contactmessage                   -              -
 contact.change_contactmessage                yes            -
 contact.delete_contactmessage                yes            -
 contact.view_contactmessage                  yes            -
@@ -83,6 +83,10 @@ galleries.delete_album                       yes            yes
 galleries.delete_photo                       yes            yes
 galleries.view_album                         yes            yes
 galleries.view_photo                         yes            yes
+library.add_picture                          yes            yes
+library.change_picture                       yes            yes
+library.delete_picture                       yes            yes
+library.view_picture                         yes            yes
 news.add_article                             yes            yes
 news.add_articleautosave                     -              -
 news.add_articledailyread                    -              -

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import AlbumFactory, ArticleFactory, CategoryFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,10 @@ def public_pages():
         reverse("news:category_detail", kwargs={"slug": article.category.slug}),
         reverse("news:search") + "?q=doan",
         "/khong-co-trang-nay/",
+        "/van-ban/",
+        DocumentFactory().get_absolute_url(),
+        "/thu-vien-anh/",
+        AlbumFactory().get_absolute_url(),
     ]
 
 
@@ -69,7 +73,9 @@ def test_public_pages_carry_no_inline_script_or_event_handler(client):
 
 def test_admin_pages_carry_no_inline_script(admin_client):
     CategoryFactory()
+    article = ArticleFactory()
     for url in [
+        reverse("admin:news_article_change", args=[article.pk]),
         reverse("admin:index"),
         reverse("admin:news_article_changelist"),
         reverse("admin:news_article_add"),

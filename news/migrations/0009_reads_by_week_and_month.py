@@ -32,7 +32,7 @@ def backfill_weeks_and_months(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0007_search_index'),
+        ('news', '0008_article_cover_picture'),
     ]
 
     operations = [

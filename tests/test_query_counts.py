@@ -102,7 +102,9 @@ PINS = {
     "search, no match": 2,
     "rss": 2,  # the site's name, the articles
     "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
-    "sitemap": 4,  # the counts and rows of articles and categories
+    # the count and rows of articles; categories, static pages, documents, albums, videos and
+    # events: a few rows each, whatever the number of articles
+    "sitemap": 9,
 }
 
 

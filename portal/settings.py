@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "django.contrib.humanize",
     "django_ckeditor_5",
     "csp",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "contact",
     "videos",
+    "visits",
     "pages",
 ]
 
@@ -80,6 +83,9 @@ MIDDLEWARE = [
     "portal.two_factor.two_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Both answer only a 404: old WordPress addresses, then the redirects administrators manage.
+    "news.legacy.WordPressRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,6 +97,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# The redirects app needs the sites framework. Its one Site names the host that sitemaps and
+# feeds put in their absolute addresses; every migrate sets it from DJANGO_SITE_DOMAIN (or the
+# first allowed host), so it never stays "example.com".
+SITE_ID = 1
+SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", default=ALLOWED_HOSTS[0] if ALLOWED_HOSTS else "localhost")
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [

@@ -405,17 +405,17 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_pub_idx"),
             models.Index(
                 fields=["-published_at", "-id"],
-                condition=models.Q(status="published"),
+                condition=models.Q(status="published", deleted_at__isnull=True),
                 name="article_published_idx",
             ),
             models.Index(
                 fields=["category", "-published_at", "-id"],
-                condition=models.Q(status="published"),
+                condition=models.Q(status="published", deleted_at__isnull=True),
                 name="article_cat_pub_idx",
             ),
             models.Index(
                 fields=["organization", "-published_at", "-id"],
-                condition=models.Q(status="published"),
+                condition=models.Q(status="published", deleted_at__isnull=True),
                 name="article_org_pub_idx",
             ),
         ]

@@ -144,10 +144,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # that refuses, or accepts and never answers, makes a page a 503 within about two
     # seconds instead of holding it until gunicorn kills the worker. The server cancels a
     # query at the statement timeout; 0 turns a timeout off (e.g. for a long migration).
-    DATABASES["default"]["ENGINE"] = "portal.postgresql"
-    DATABASES["default"]["CONNECT_TIMEOUT"] = env.float("DATABASE_CONNECT_TIMEOUT", default=2)
-    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
-    DATABASES["default"]["RETRY_SECONDS"] = env.float("DATABASE_RETRY_SECONDS", default=5)
+    DATABASES["default"].update(
+        ENGINE="portal.postgresql",
+        CONNECT_TIMEOUT=env.float("DATABASE_CONNECT_TIMEOUT", default=2.0),
+        STATEMENT_TIMEOUT=env.float("DATABASE_STATEMENT_TIMEOUT", default=10.0),
+        RETRY_SECONDS=env.float("DATABASE_RETRY_SECONDS", default=5.0),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by every app server) through REDIS_URL.
@@ -168,7 +170,7 @@ if REDIS_URL:
                 "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
                 "CONNECTION_POOL_CLASS": "portal.cache.CircuitBreakerConnectionPool",
                 "CONNECTION_POOL_KWARGS": {
-                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5)
+                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5.0)
                 },
             },
         }

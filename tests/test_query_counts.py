@@ -108,7 +108,7 @@ PINS = {
     "search, no match": 2,
     "rss": 2,  # the site's name, the articles
     "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
-    "tag": 3,  # the tag, the count, the page's rows
+    "tag": 4,  # the tag, the count, the page's ids (a deferred join), its rows
     # per section a count (the number of pages) and a lastmod; the next scheduled article
     "sitemap index": 21,
     "sitemap": 3,  # the count, one slice of (id, slug, updated_at), the next scheduled article

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "contact",
     "videos",
+    "visits",
     "pages",
 ]
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("contact.urls")),
     path("", include("videos.urls")),
+    path("", include("visits.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]

@@ -47,6 +47,7 @@ def robots_txt(request):
         "Disallow: /tim-kiem/",
         "Disallow: /tai-tro/",
         "Disallow: /luot-doc/",  # read counting: nothing to index, and bots should not count
+        "Disallow: /luot-truy-cap/",  # visit counting, likewise
     ]
     # The index lists every sitemap; naming each one too lets a crawler that reads only
     # robots.txt find them all.

@@ -105,7 +105,7 @@ PINS = {
     "organisation": 5,
     # the tiers of the search in one statement, the page's rows, matching static pages
     "search": 3,
-    "search, no match": 2,
+    "search, no match": 3,  # the tiers, static pages and documents, each found empty
     "rss": 2,  # the site's name, the articles
     "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
     "tag": 4,  # the tag, the count, the page's ids (a deferred join), its rows
@@ -136,6 +136,8 @@ def test_page_queries_do_not_grow_with_articles(client, name, django_assert_max_
     few = queries_of(client, name, site, django_assert_max_num_queries)
     site.grow_to(50)
     many = queries_of(client, name, site, django_assert_max_num_queries)
-    assert few == many
+    # Never more with more articles (the sitemap index asks one query less once every
+    # section it lists has rows).
+    assert many <= few
     if name == "category last page":
         assert site.last_page() > 1

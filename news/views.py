@@ -17,7 +17,7 @@ from portal.middleware import outage_kind
 from portal.pagination import paginate
 
 from .forms import SearchForm
-from .models import Article, Category
+from .models import Article, Category, Tag
 from .reads import read_register
 from .search import SEARCH_MAX_CHARS, article_search, query_words
 
@@ -53,6 +53,13 @@ def category_detail(request, slug):
         **paginate(request, articles),
     }
     return render(request, "news/category_detail.html", context)
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag).for_listing()
+    return render(request, "news/tag_detail.html", {"tag": tag, **paginate(request, articles)})
 
 
 @require_safe

@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 TIMEOUT = 60 * 60
 IDENTITY_KEY = "organizations:site-identity"
 PARTNER_LINKS_KEY = "organizations:partner-links"
+TREE_KEY = "organizations:tree"
 PLACEMENTS = ("sidebar", "footer")
 
 
@@ -28,7 +29,7 @@ def _sponsors_key(placement, today):
 def invalidate_site_blocks():
     today = timezone.localdate()
     cache.delete_many(
-        [IDENTITY_KEY, PARTNER_LINKS_KEY] + [_sponsors_key(p, today) for p in PLACEMENTS]
+        [IDENTITY_KEY, PARTNER_LINKS_KEY, TREE_KEY] + [_sponsors_key(p, today) for p in PLACEMENTS]
     )
 
 
@@ -89,3 +90,27 @@ def _build_partner_link_groups():
     for link in PartnerLink.objects.active().only("name", "url", "group"):
         by_group.setdefault(link.group, []).append({"name": link.name, "url": link.url})
     return [(group, links) for group, links in by_group.items() if links]
+
+
+def organization_tree():
+    """Active organisations as nested dicts {name, url, children}, roots first, in one query."""
+    return _cached(TREE_KEY, _build_organization_tree)
+
+
+def _build_organization_tree():
+    from .models import Organization
+
+    nodes, roots = {}, []
+    organizations = Organization.objects.active().only("id", "name", "slug", "parent_id")
+    for organization in organizations:
+        nodes[organization.pk] = {
+            "name": organization.name,
+            "url": organization.get_absolute_url(),
+            "parent_id": organization.parent_id,
+            "children": [],
+        }
+    for node in nodes.values():
+        parent = nodes.get(node["parent_id"])
+        # Under an inactive parent, a unit is shown at the top rather than hidden.
+        (parent["children"] if parent else roots).append(node)
+    return roots

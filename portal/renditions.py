@@ -38,22 +38,17 @@ def _unreadable_key(name):
     return f"rendition:unreadable:{name}"
 
 
-def rendition_url(fieldfile, width):
-    """URL of ``fieldfile`` at most ``width`` pixels wide, or None when it cannot be made."""
-    name = rendition_name(fieldfile.name, width)
+def _made(fieldfile, name, make):
+    """URL of the copy ``name`` of ``fieldfile``, made by ``make(image)`` (bytes) when it does
+    not exist yet; None when the original cannot be read (remembered for a while)."""
     key = f"rendition:{name}"
     if cache.get(key):
         return default_storage.url(name)
     try:
         if not default_storage.exists(name):
             with fieldfile.storage.open(fieldfile.name, "rb") as original:
-                image = ImageOps.exif_transpose(Image.open(original))
-                image.thumbnail((width, width * 4))
-                if image.mode not in ("RGB", "RGBA"):
-                    image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-                out = io.BytesIO()
-                image.save(out, "WEBP", quality=72, method=4)
-            default_storage.save(name, ContentFile(out.getvalue()))
+                data = make(ImageOps.exif_transpose(Image.open(original)))
+            default_storage.save(name, ContentFile(data))
     except FileNotFoundError:  # deleted: one line, the traceback says nothing more
         logger.warning("Image file missing, shown without smaller copies: %s", fieldfile.name)
         cache.set(_unreadable_key(fieldfile.name), True, UNREADABLE_SECONDS)
@@ -64,6 +59,20 @@ def rendition_url(fieldfile, width):
         return None
     cache.set(key, True, 60 * 60 * 24)
     return default_storage.url(name)
+
+
+def rendition_url(fieldfile, width):
+    """URL of ``fieldfile`` at most ``width`` pixels wide, or None when it cannot be made."""
+
+    def make(image):
+        image.thumbnail((width, width * 4))
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+        out = io.BytesIO()
+        image.save(out, "WEBP", quality=72, method=4)
+        return out.getvalue()
+
+    return _made(fieldfile, rendition_name(fieldfile.name, width), make)
 
 
 def srcset(fieldfile, width):
@@ -114,3 +123,25 @@ def responsive_images(html, sizes=BODY_SIZES):
         return f'{tag[:-1]} srcset="{escape(value)}" sizes="{sizes}">'
 
     return _IMG.sub(add_srcset, html)
+
+
+SOCIAL_SIZE = (1200, 630)  # what Facebook, Zalo and Google show for a shared article
+
+
+def social_image_url(fieldfile):
+    """URL of ``fieldfile`` cropped to 1200×630 (JPEG), or None when it cannot be made.
+
+    Made on first use and kept in storage, like the srcset copies.
+    """
+    if cache.get(_unreadable_key(fieldfile.name)):
+        return None
+    root, _ext = posixpath.splitext(fieldfile.name)
+
+    def make(image):
+        out = io.BytesIO()
+        ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE).save(
+            out, "JPEG", quality=82, optimize=True, progressive=True
+        )
+        return out.getvalue()
+
+    return _made(fieldfile, f"renditions/{root}.{SOCIAL_SIZE[0]}x{SOCIAL_SIZE[1]}.jpg", make)

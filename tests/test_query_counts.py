@@ -54,8 +54,9 @@ class Site:
             is_featured=hours % 3 == 0,
             published_at=timezone.now() - datetime.timedelta(hours=hours + 1),
         )
-        ArticleImageFactory(article=article)
-        article.count_read()
+        if hours % 10 == 0:  # pictures and reads on some: the article page and most read show them
+            ArticleImageFactory(article=article)
+            article.count_read()
         return article
 
     def grow_to(self, n):
@@ -84,27 +85,27 @@ PAGES = {
     "category rss": lambda site: (f"{site.section.get_absolute_url()}rss/", {}),
     "sitemap": lambda site: ("/sitemap.xml", {}),
 }
-# What each page asks, once the site-wide blocks are cached (the most-read box included):
+# What each page asks, once the site-wide blocks (the menu, most read, ...) are cached:
 PINS = {
     # menu sections, their sub-categories, one LIMIT query per section (2), the sections'
-    # rows, featured, latest, the menu
-    "home": 8,
-    # the category, its sub-categories twice (the list, the menu), the count, the page's ids
-    # (one indexed run per category, merged), the page's rows, the menu
-    "category": 7,
-    "category last page": 7,  # the same queries, the runs read oldest first
-    # the article, its tags and pictures, related: picks, shared tags, same category; the menu
-    "article": 7,
-    # the organisation, its units, the count, the page's ids, its rows, the menu
-    "organisation": 6,
-    # the tiers of the search in one statement, the page's rows, the menu
+    # rows, featured, latest
+    "home": 7,
+    # the category, its sub-categories twice (shown as links; for the list), the count, the ids
+    # of the page (one indexed run per category, merged), the page's rows
+    "category": 6,
+    "category last page": 6,  # the same queries, the runs read oldest first
+    # the article, its tags and pictures, related: picks, shared tags, same category
+    "article": 6,
+    # the organisation, its units, the count, the page's ids, its rows
+    "organisation": 5,
+    # the tiers of the search in one statement, the page's rows, matching static pages
     "search": 3,
-    "search, no match": 2,
+    "search, no match": 3,  # the tiers, static pages and documents, each found empty
     "rss": 2,  # the site's name, the articles
     "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
-    # the count and rows of articles; categories, static pages, documents, albums, videos and
-    # events: a few rows each, whatever the number of articles
-    "sitemap": 9,
+    # the index: for each of its ten sections (articles, news, categories, organisations,
+    # tags, documents, albums, events, videos, pages), its count and its newest change
+    "sitemap": 22,
 }
 
 
@@ -127,6 +128,8 @@ def test_page_queries_do_not_grow_with_articles(client, name, django_assert_max_
     few = queries_of(client, name, site, django_assert_max_num_queries)
     site.grow_to(50)
     many = queries_of(client, name, site, django_assert_max_num_queries)
-    assert few == many
+    # Never more with more articles (the sitemap index asks one query less once every
+    # section it lists has rows).
+    assert many <= few
     if name == "category last page":
         assert site.last_page() > 1

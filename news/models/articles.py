@@ -156,6 +156,7 @@ class ArticleQuerySet(models.QuerySet):
             "cover_width",
             "cover_height",
             "cover_alt",
+            "cover_focal",
             "published_at",
             "read_count",
             "category__name",
@@ -273,6 +274,8 @@ class Article(models.Model):
         blank=True,
         related_name="cover_articles",
     )
+    # The library picture's focal point as CSS ("30% 20%"): cropped cards keep it in view.
+    cover_focal = models.CharField(max_length=16, blank=True, default="", editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),
@@ -425,6 +428,8 @@ class Article(models.Model):
             self.slug = unique_slug(self, self.title)
         if self.cover_picture_id is not None:
             self._sync_cover_from_picture()
+        else:
+            self.cover_focal = ""
         self.fill_derived_fields()
         if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
             # An editor's save must never write back the read count it loaded: reads that
@@ -445,6 +450,7 @@ class Article(models.Model):
         if self.cover_image.name != picture.image.name:
             self.cover_image = picture.image.name
             self.cover_width, self.cover_height = picture.width, picture.height
+        self.cover_focal = picture.focal_position
         self.cover_caption = self.cover_caption or picture.caption
         self.cover_alt = self.cover_alt or picture.alt_text
 

@@ -151,3 +151,28 @@ def test_an_article_is_found_by_its_own_title_whatever_it_holds(client, title):
 def test_any_text_is_a_normal_page(client, query):
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
+
+
+def test_each_database_has_its_search_indexes():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'news_article'")
+            names = {row[0] for row in cursor.fetchall()}
+            assert {
+                "article_search_idx",
+                "article_search_title_idx",
+                "article_search_title_trgm_idx",
+                "article_search_text_trgm_idx",
+                "article_cat_pub_idx",
+            } <= names
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE 'news_article_fts%'")
+            names = {row[0] for row in cursor.fetchall()}
+            assert {
+                "news_article_fts",
+                "news_article_fts_insert",
+                "news_article_fts_update",
+                "news_article_fts_delete",
+            } <= names

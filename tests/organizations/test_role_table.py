@@ -173,6 +173,10 @@ videos.add_video                             yes            yes
 videos.change_video                          yes            yes
 videos.delete_video                          yes            yes
 videos.view_video                            yes            yes
+visits.add_sitedailyvisit                    -              -
+visits.change_sitedailyvisit                 -              -
+visits.delete_sitedailyvisit                 -              -
+visits.view_sitedailyvisit                   yes            -
 """
 
 

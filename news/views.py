@@ -10,8 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from portal.caching import cache_for_readers
 from portal.images import DatedUploadTo, image_clean
 from portal.pagination import paginate
+from portal.renditions import make_copies
 
 from .models import SEARCH_MAX_CHARS, Article, Category, search_words
 from .reads import read_register
@@ -23,6 +25,7 @@ inline_upload_to = DatedUploadTo("news/body")
 
 
 @require_safe
+@cache_for_readers
 def home(request):
     published = Article.objects.published()
     sections = list(Category.objects.in_menu().top_level())
@@ -38,6 +41,7 @@ def home(request):
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().in_category(category).for_listing()
@@ -50,6 +54,7 @@ def category_detail(request, slug):
 
 
 @require_safe
+@cache_for_readers
 def article_detail(request, slug, pk):
     articles = Article.objects.for_detail()
     if not request.user.has_perm("news.change_article"):
@@ -73,6 +78,7 @@ def article_detail(request, slug, pk):
 
 
 @require_safe
+@cache_for_readers(params=["q", "page"])
 def search(request):
     query = request.GET.get("q", "").strip()
     words = search_words(query)
@@ -128,6 +134,7 @@ def image_upload(request):
     except ValidationError as error:
         return _upload_error(" ".join(error.messages), 400)
     name = default_storage.save(inline_upload_to(None, content.name), content)
+    make_copies(name)  # srcset copies now, while storing, never when a reader asks
     return JsonResponse({"url": default_storage.url(name)})
 
 

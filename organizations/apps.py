@@ -17,3 +17,6 @@ class OrganizationsConfig(AppConfig):
         # Keeps the roles complete after every migrate: a model added later gets its
         # permissions into "Quản trị viên" (and "Biên tập viên" for news) without a manual step.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="organizations_sync_roles")
+        from . import caching
+
+        caching.connect()

@@ -3,12 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from . import views
+from .caching import cache_for_readers
 
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
 
@@ -21,15 +21,18 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        cache_page(60 * 15)(sitemap),
+        cache_for_readers(sitemap, params=["p"]),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("rss/", LatestArticlesFeed(), name="feed"),
-    path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
+    path("rss/", cache_for_readers(LatestArticlesFeed()), name="feed"),
+    path("chuyen-muc/<slug:slug>/rss/", cache_for_readers(CategoryFeed()), name="category_feed"),
     path("", include("organizations.urls")),
     path("", include("news.urls")),
 ]
+
+if settings.BENCH_CEILING:  # scripts/bench.py only: never routed on a real site
+    urlpatterns.append(path("bench/ceiling/", views.bench_ceiling, name="bench_ceiling"))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -38,3 +38,14 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# 1 KB of text: what the benchmark's ceiling view answers.
+CEILING_BODY = ("Bare Django view of the benchmark's ceiling.\n" * 24)[:1024].encode()
+
+
+@require_safe
+def bench_ceiling(request):
+    """The benchmark's ceiling (scripts/bench.py): Django with the site's settings and
+    middleware, and no work of ours. Routed only when BENCH_CEILING is set."""
+    return HttpResponse(CEILING_BODY, content_type="text/plain; charset=utf-8")

@@ -1,19 +1,15 @@
 from .articles import (
-    ARTICLE_LISTS_GENERATION_KEY,
     SEARCH_MAX_CHARS,
     SEARCH_MAX_WORDS,
     Article,
     ArticleImage,
     ArticleQuerySet,
-    cached_article_lists_generation,
-    forget_cached_article_lists,
     search_words,
 )
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
-    "ARTICLE_LISTS_GENERATION_KEY",
     "SEARCH_MAX_CHARS",
     "SEARCH_MAX_WORDS",
     "Article",
@@ -26,7 +22,5 @@ __all__ = [
     "ReadFlush",
     "Source",
     "Tag",
-    "cached_article_lists_generation",
-    "forget_cached_article_lists",
     "search_words",
 ]

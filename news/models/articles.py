@@ -2,10 +2,8 @@
 
 import datetime
 import re
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, When, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -14,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from portal.html import sanitize_html
+from portal.html import html_for_readers, sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import fold_vi, unique_slug
 
@@ -29,25 +27,6 @@ def search_words(query):
     """The folded words of a reader's query, capped so an over-long query stays cheap."""
     words = re.findall(r"\w+", fold_vi(query[:SEARCH_MAX_CHARS]))
     return list(dict.fromkeys(words))[:SEARCH_MAX_WORDS]
-
-
-ARTICLE_LISTS_GENERATION_KEY = "news:article-lists:generation"
-
-
-def cached_article_lists_generation():
-    """Part of the key of every cached list of articles (the "most read" box)."""
-    try:
-        return cache.get(ARTICLE_LISTS_GENERATION_KEY, 0)
-    except Exception:  # a cache that is down must not take the page with it
-        return 0
-
-
-def forget_cached_article_lists():
-    """An editor's change (a title, a draft again, a deletion) shows in cached lists at once."""
-    try:
-        cache.set(ARTICLE_LISTS_GENERATION_KEY, time.time_ns(), None)
-    except Exception:
-        pass
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -155,6 +134,8 @@ class Article(models.Model):
         _("lead"), blank=True, help_text=_('The opening paragraph, such as "(KGO) - ...".')
     )
     body = models.TextField(_("body"), blank=True)
+    # The body as readers get it (lazy pictures, srcset), made by save() from ``body``.
+    body_html = models.TextField(editable=False, default="")
     cover_image = SafeImageField(
         _("cover image"),
         upload_to=DatedUploadTo("news"),
@@ -264,9 +245,15 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
         self.body = sanitize_html(self.body)
+        self.body_html = html_for_readers(self.body)
         self.search_title = fold_vi(self.title)
         self.search_text = fold_vi(f"{self.lead} {strip_tags(self.body)}")
-        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            # Derived fields follow what they are made from, even in a partial save.
+            kwargs["update_fields"] = {*update_fields, "body", "body_html", "search_title",
+                                       "search_text"}  # fmt: skip
+        if self.pk and not self._state.adding and update_fields is None:
             # An editor's save must never write back the read count it loaded: reads that
             # arrived meanwhile would be lost.
             kwargs["update_fields"] = [
@@ -275,15 +262,9 @@ class Article(models.Model):
                 if not f.primary_key and f.name != "read_count"
             ]
         super().save(*args, **kwargs)
-        forget_cached_article_lists()
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        forget_cached_article_lists()
-        return result
 
     @property
     def is_published(self):

@@ -2,12 +2,10 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from news.models import Category
-from portal.html import html_for_readers
-from portal.renditions import responsive_images, srcset
+from portal.renditions import srcset
 
 register = template.Library()
 
@@ -81,10 +79,3 @@ def picture(image, width, height, alt, sizes="100vw", eager=False):
         "alt": alt,
         "eager": eager,
     }
-
-
-@register.filter
-def rich_text(value):
-    """A rich-text field sanitised on save, as readers get it: pictures load lazily, and our
-    own uploads come in the sizes a phone needs."""
-    return mark_safe(responsive_images(html_for_readers(value)))

@@ -1,0 +1,76 @@
+"""The cache of the news app: the "most read" box, and what makes cached pages old when
+articles, their pictures, categories (the menu), tags or sources change.
+
+Every receiver below is connected in NewsConfig.ready() and calls ``changed()``, which bumps
+the site version (portal/caching.py): a publish, an edit, a withdrawal, a deletion, a change
+of tags or related articles shows on the next page. A scheduled article needs no save when its
+time comes: ``next_scheduled_publication()`` tells the page cache when that is, and no page is
+kept past it. Read counts change in SQL without any of this: a page's "Số lần đọc" and the
+"most read" box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from portal.caching import cached, register_next_change, site_version, site_version_bump
+
+from .models import Article, ArticleImage, Category, Source, Tag
+
+SHOWN_ON_PAGES = (Article, ArticleImage, Category, Source, Tag)
+
+
+def changed(sender, **kwargs):
+    """Something pages show was saved or deleted: every cached page and block is old."""
+    site_version_bump()
+
+
+def m2m_changed_receiver(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        site_version_bump()
+
+
+def connect():
+    for model in SHOWN_ON_PAGES:
+        uid = f"news.caching:{model.__name__}"
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for through in (Article.tags.through, Article.related_articles.through):
+        m2m_changed.connect(m2m_changed_receiver, sender=through, dispatch_uid=f"{through}")
+    register_next_change(next_scheduled_publication)
+
+
+def next_scheduled_publication():
+    """When the next scheduled article goes live (None: none is scheduled).
+
+    Kept under the site version, so it costs one query per change to the articles, and again
+    only once its moment has passed.
+    """
+    now = timezone.now()
+    key = f"news:next-scheduled:v{site_version()}"
+    try:
+        moment = cache.get(key)
+    except Exception:
+        moment = None
+    if moment is None or (moment and moment <= now):
+        moment = (
+            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        ) or False  # False: nothing scheduled (None would mean "not cached")
+        try:
+            cache.set(key, moment, 60 * 60)
+        except Exception:
+            pass
+    return moment or None
+
+
+def most_read_articles(limit=10):
+    """The "most read" box's articles: the box is on every page."""
+    return cached(
+        f"news:most-read:{settings.READS_MOST_READ_DAYS}:{limit}",
+        lambda: list(Article.objects.published().for_listing().most_read()[:limit]),
+        settings.READS_MOST_READ_CACHE_SECONDS,
+    )

@@ -2,6 +2,8 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from news.models import Category
@@ -65,17 +67,24 @@ def main_menu(context):
     }
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def picture(image, width, height, alt, sizes="100vw", eager=False):
-    """An <img> with its size, smaller copies in ``srcset``, lazy unless ``eager``."""
+    """An <img> with its size, smaller copies in ``srcset``, lazy unless ``eager``.
+
+    A simple tag, not an included template: a home page draws dozens of them.
+    """
     if not image:
-        return {}
-    return {
-        "src": image.url,
-        "srcset": srcset(image, width) if width else "",
-        "sizes": sizes,
-        "width": width,
-        "height": height,
-        "alt": alt,
-        "eager": eager,
-    }
+        return ""
+    extra = ""
+    if width:
+        extra = format_html(
+            ' srcset="{}" sizes="{}" width="{}" height="{}"',
+            srcset(image, width),
+            sizes,
+            width,
+            height,
+        )
+    loading = ' fetchpriority="high"' if eager else ' loading="lazy"'
+    return format_html(
+        '<img src="{}"{} alt="{}"{} decoding="async">', image.url, extra, alt, mark_safe(loading)
+    )

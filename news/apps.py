@@ -10,3 +10,7 @@ class NewsConfig(AppConfig):
         from . import caching
 
         caching.connect()
+
+        from . import revisions
+
+        revisions.register()

@@ -9,10 +9,13 @@ kept past it. Read counts change in SQL without any of this: a page's "Số lầ
 "most read" box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.caching import cached, register_next_change, site_version, site_version_bump
 
@@ -67,10 +70,36 @@ def next_scheduled_publication():
     return moment or None
 
 
-def most_read_articles(limit=10):
-    """The "most read" box's articles: the box is on every page."""
-    return cached(
-        f"news:most-read:{settings.READS_MOST_READ_DAYS}:{limit}",
-        lambda: list(Article.objects.published().for_listing().most_read()[:limit]),
+# The most-read box's windows: (key, label, days counted, today included).
+MOST_READ_WINDOWS = [
+    ("day", _("Today"), 1),
+    ("week", _("This week"), 7),
+    ("month", _("This month"), 30),
+]
+
+
+def most_read_windows(limit=10):
+    """The most-read box's three lists: the box is on every page.
+
+    Kept under the site version (an editor's change, such as a title or a withdrawal, shows
+    at once) and the date (so "today" starts afresh at midnight), for
+    READS_MOST_READ_CACHE_SECONDS at most (reads keep coming).
+    """
+    today = timezone.localdate()
+
+    def build():
+        published = Article.objects.published().for_listing()
+        return [
+            list(published.most_read_since(today - datetime.timedelta(days=days - 1), limit))
+            for _key, _label, days in MOST_READ_WINDOWS
+        ]
+
+    lists = cached(
+        f"news:most-read:{today.isoformat()}:{limit}",
+        build,
         settings.READS_MOST_READ_CACHE_SECONDS,
     )
+    return [
+        {"key": key, "label": label, "articles": articles}
+        for (key, label, _days), articles in zip(MOST_READ_WINDOWS, lists, strict=True)
+    ]

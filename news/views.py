@@ -56,13 +56,17 @@ def category_detail(request, slug):
 @require_safe
 @cache_for_readers
 def article_detail(request, slug, pk):
-    articles = Article.objects.for_detail()
+    articles = Article.objects.live().for_detail()
     if not request.user.has_perm("news.change_article"):
         articles = articles.published()  # editors may preview drafts
     article = get_object_or_404(articles, pk=pk)
     if slug != article.slug:  # old or mistyped slug: one canonical URL
         return redirect(article, permanent=True)
-    is_preview = not article.is_published
+    return render_article(request, article, is_preview=not article.is_published)
+
+
+def render_article(request, article, *, is_preview):
+    """The article page; also the admin's "Xem trước" of an unsaved form."""
     context = {
         "article": article,
         "is_preview": is_preview,
@@ -74,6 +78,22 @@ def article_detail(request, slug, pk):
     if is_preview:
         response["X-Robots-Tag"] = "noindex"
         add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+@cache_for_readers
+def article_print(request, slug, pk):
+    """The article alone, as paper gets it: works without JavaScript, never indexed."""
+    article = get_object_or_404(Article.objects.for_detail().published(), pk=pk)
+    if slug != article.slug:
+        return redirect("news:article_print", slug=article.slug, pk=article.pk, permanent=True)
+    context = {
+        "article": article,
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    response = render(request, "news/article_print.html", context)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -20,3 +20,11 @@ class OrganizationsConfig(AppConfig):
         from . import caching
 
         caching.connect()
+
+        # Staff sessions (portal/sessions.py) start their refresh clock at sign-in. Here because
+        # the portal package is no app of its own; the staff accounts belong to this one.
+        from django.contrib.auth.signals import user_logged_in
+
+        from portal.sessions import session_mark_refreshed
+
+        user_logged_in.connect(session_mark_refreshed, dispatch_uid="portal_session_refreshed")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 
@@ -14,5 +15,20 @@ def reject_nul_bytes(get_response):
         if "\x00" in request.path or "%00" in query or "\x00" in query:
             return HttpResponseBadRequest(render_to_string("400.html"))
         return get_response(request)
+
+    return middleware
+
+
+def permissions_policy(get_response):
+    """Sends the Permissions-Policy header of settings.PERMISSIONS_POLICY on every answer."""
+    value = ", ".join(
+        f"{feature}=({' '.join(origins)})"
+        for feature, origins in settings.PERMISSIONS_POLICY.items()
+    )
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", value)
+        return response
 
     return middleware

@@ -1,8 +1,11 @@
 """Settings of the portal, read from the environment (see README, "Settings")."""
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -13,13 +16,28 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-local-only")
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        # A public default key would let anyone forge sessions, password-reset links and the
+        # read-counting hashes: a server without a key of its own must not start.
+        # Settings load before translations exist: the operator's message is written in
+        # Vietnamese here, as scripts/start.sh does, followed by the English.
+        raise ImproperlyConfigured(
+            "Chưa đặt DJANGO_SECRET_KEY trong khi DJANGO_DEBUG đang tắt: trang web không chạy "
+            "bằng khoá mặc định công khai. Hãy đặt DJANGO_SECRET_KEY là một chuỗi ngẫu nhiên dài "
+            '(python3 -c "import secrets; print(secrets.token_urlsafe(50))") trong biến môi '
+            "trường hoặc tệp .env; chỉ khi chạy thử trên máy (DJANGO_DEBUG=true) mới được bỏ "
+            "trống. / DJANGO_SECRET_KEY is not set and debug is off: set it to a long random "
+            "value in the environment or in .env."
+        )
+    SECRET_KEY = "django-insecure-local-only"
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -29,21 +47,42 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_ckeditor_5",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "reversion",
     "news",
     "organizations",
+    "documents",
+    "galleries",
+    "pages",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.permissions_policy",
+    "csp.middleware.CSPMiddleware",
     "portal.middleware.reject_nul_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.sessions.refresh_active_sessions",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.two_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -179,6 +218,8 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Files attached to documents of the register (documents/files.py).
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -188,11 +229,85 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# Each HSTS flag is its own decision: includeSubDomains forces HTTPS on every subdomain of the
+# site's domain (an HTTP-only sister site would break), and preload is a promise to browsers
+# that takes months to undo. Left unset, Django's deploy check warns (security.W005/W021)
+# until the operator says true or false; an explicit "false" is a decision and is not flagged.
+_hsts_subdomains = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=None)
+_hsts_preload = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=None)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = bool(_hsts_subdomains)
+SECURE_HSTS_PRELOAD = bool(_hsts_preload)
+SILENCED_SYSTEM_CHECKS = [
+    check
+    for check, value in (("security.W005", _hsts_subdomains), ("security.W021", _hsts_preload))
+    if value is False
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): no inline script anywhere, so every page's JavaScript
+# is a file under static/js/ (README, "Security headers"). Inline styles stay allowed:
+# CKEditor 5 writes its own <style> elements and style attributes. Images may come from any
+# HTTPS site because imported article bodies show pictures hosted elsewhere; images cannot run
+# code. Videos may be embedded from YouTube only.
+_media_origin = (
+    [f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"] if env("AWS_S3_CUSTOM_DOMAIN", default="") else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_media_origin],
+        "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy: the site uses none of these browser features; a script that got in
+# anyway (or an embedded frame) may not use them either. Sharing (navigator.share) and the
+# clipboard, which the article page's buttons use, keep their default (this site only).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+
+# Sessions are the staff's (readers never log in). A working day without a request ends
+# them: 9 hours (eight hours' work and lunch), counted from the last request, because an
+# active session is saved again every SESSION_REFRESH_SECONDS (portal/sessions.py).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
+SESSION_REFRESH_SECONDS = 5 * 60
+SESSION_COOKIE_HTTPONLY = True
+
+# Failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures in LOGIN_LOCKOUT_MINUTES,
+# the account is locked whatever address it is tried from, and the address is locked whatever
+# account it tries; an administrator unlocks earlier (README, "Failed logins").
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "news.reads.client_address"
+AXES_VERBOSE = False
+
+# Two-factor sign-in (TOTP, django-otp) for the "Quản trị viên" role and superusers, when on.
+ADMIN_TWO_FACTOR = env.bool("ADMIN_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = env("ADMIN_TWO_FACTOR_ISSUER", default="Tỉnh đoàn")
 
 LOGGING = {
     "version": 1,
@@ -259,6 +374,13 @@ CKEDITOR_5_CONFIGS = {
 
 ADMIN_SITE_HEADER = _("News portal administration")
 ADMIN_INDEX_TITLE = _("Site administration")
+
+# Editors' safety nets (news/editing.py). An article in the trash can be restored for this
+# many days; `manage.py purge_trash` (daily, from cron) then deletes it for good.
+TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
+# "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
+# marker disappears by itself this long after the last sign of life.
+EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)

@@ -4,18 +4,29 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.sitemaps import DocumentSitemap
+from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
 
-from . import views
+from . import two_factor, views
 from .caching import cache_for_readers
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "documents": DocumentSitemap,
+    "albums": AlbumSitemap,
+    "pages": PageSitemap,
+}
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
+    path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -28,6 +39,9 @@ urlpatterns = [
     path("rss/", cache_for_readers(LatestArticlesFeed()), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", cache_for_readers(CategoryFeed()), name="category_feed"),
     path("", include("organizations.urls")),
+    path("", include("documents.urls")),
+    path("", include("galleries.urls")),
+    path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
 

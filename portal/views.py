@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -31,7 +32,8 @@ def healthz(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
+        # Not the admin's prefix: robots.txt is public, and DJANGO_ADMIN_URL is kept secret.
+        # The admin's pages say "noindex" themselves and every one of them needs a login.
         "Disallow: /tim-kiem/",
         "Disallow: /tai-tro/",
         "Disallow: /luot-doc/",  # read counting: nothing to index, and bots should not count
@@ -49,3 +51,9 @@ def bench_ceiling(request):
     """The benchmark's ceiling (scripts/bench.py): Django with the site's settings and
     middleware, and no work of ours. Routed only when BENCH_CEILING is set."""
     return HttpResponse(CEILING_BODY, content_type="text/plain; charset=utf-8")
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in: a Vietnamese page, 429 Too Many Requests."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "login_locked_out.html", {"minutes": minutes}, status=429)

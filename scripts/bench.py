@@ -450,6 +450,7 @@ def main():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": uuid.uuid4().hex * 2,  # a throw-away site's own key
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DATABASE_URL": args.database_url or f"sqlite:///{tmp / 'bench.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(tmp / "static"),

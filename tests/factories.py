@@ -5,9 +5,12 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
+from galleries.models import Album, Photo
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
 from portal.text import slugify_vi
+from tests.samples import PDF
 
 
 def _image_file(name="image.jpg"):
@@ -112,3 +115,73 @@ class PartnerLinkFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Website đối tác {n}")
     url = factory.Sequence(lambda n: f"https://doi-tac-{n}.example.vn/")
     group = PartnerLink.Group.PROVINCE
+
+
+class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentType
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Kế hoạch loại {n}")
+
+
+class DocumentSubjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentSubject
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Công tác Đoàn {n}")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A published document of the register; ``unpublished=True``, ``scheduled=True``."""
+
+    class Meta:
+        model = Document
+
+    number = factory.Sequence(lambda n: f"{n}-KH/TĐTN-TCKT")
+    document_type = factory.SubFactory(DocumentTypeFactory)
+    issuer = factory.SubFactory(OrganizationFactory)
+    signer = "Nguyễn Văn Bí Thư"
+    issued_on = datetime.date(2026, 3, 26)
+    summary = factory.Sequence(lambda n: f"Tổ chức Tháng Thanh niên năm 2026, đợt {n}")
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+        )
+
+
+class DocumentFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentFile
+
+    document = factory.SubFactory(DocumentFactory)
+    file = factory.LazyFunction(lambda: ContentFile(PDF, name="Kế hoạch tháng thanh niên.pdf"))
+
+
+class AlbumFactory(factory.django.DjangoModelFactory):
+    """A published album of an organisation; ``unpublished=True``."""
+
+    class Meta:
+        model = Album
+
+    title = factory.Sequence(lambda n: f"Chiến dịch Mùa hè xanh số {n}")
+    cover = factory.LazyFunction(_image_file)
+    organization = factory.SubFactory(OrganizationFactory)
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    album = factory.SubFactory(AlbumFactory)
+    image = factory.LazyFunction(_image_file)
+    caption = factory.Sequence(lambda n: f"Đoàn viên làm đường giao thông nông thôn {n}")
+    order = factory.Sequence(lambda n: n)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from news.editing import version_token
 from news.models import Article, Category
 from organizations.models import Organization, Sponsor
 from tests.factories import (
@@ -213,7 +214,7 @@ ARTICLE_BAD = [
     ("original_url", "javascript:alert(1)"),
     ("category", "99999999999999999999999"),
     ("category", "abc"),
-    ("status", "deleted"),
+    ("published_at_1", "25:99"),
     ("published_at_0", "31/02/2026"),
     ("published_at_0", "99/99/99999"),
     ("tags", "99999999999999999999999"),
@@ -230,7 +231,7 @@ def test_hostile_article_values_are_form_errors(admin_client, field, value):
         "lead": article.lead,
         "body": article.body,
         "category": article.category_id,
-        "status": "published",
+        "version_token": version_token(article),
         "published_at_0": "27/11/2026",
         "published_at_1": "09:30:00",
         "images-TOTAL_FORMS": "0",

@@ -42,10 +42,37 @@ def test_deploy_check_fails_on_the_unsafe_local_defaults():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_deploy_check_passes_with_production_settings(tmp_path):
+def test_deploy_check_passes_with_the_readmes_production_environment():
+    """The .env block of the README's "Running in production" passes Django's deploy audit
+    at warning level (scripts/deploy_check.sh, which CI runs too)."""
+    result = subprocess.run(
+        ["bash", "scripts/deploy_check.sh"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHON": sys.executable},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "DJANGO_SECURE_HSTS_SECONDS=31536000" in result.stdout
+    assert "System check identified no issues" in result.stdout + result.stderr
+
+
+def test_hsts_flags_are_separate_decisions(tmp_path):
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+    hsts = {"DJANGO_SECURE_HSTS_SECONDS": "31536000"}
+    assert _settings_of(hsts, code, tmp_path) == "31536000 False False"
+    subdomains = {**hsts, "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "true"}
+    assert _settings_of(subdomains, code, tmp_path) == "31536000 True False"
+    preload = {**subdomains, "DJANGO_SECURE_HSTS_PRELOAD": "true"}
+    assert _settings_of(preload, code, tmp_path) == "31536000 True True"
+
+
+def test_deploy_check_asks_for_a_decision_on_each_hsts_flag(tmp_path):
     env = {
         "PATH": "/usr/bin:/bin",
-        "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "k" * 30 + "-a-long-random-production-secret-value-0123456789",
         "DJANGO_ALLOWED_HOSTS": "tinhdoan.example.vn",
         "DJANGO_SECURE_SSL_REDIRECT": "true",
@@ -53,14 +80,56 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
         "DJANGO_SECURE_HSTS_SECONDS": "31536000",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    unset = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert unset.returncode != 0
+    assert "security.W005" in unset.stderr and "security.W021" in unset.stderr
+    decided = {
+        **env,
+        "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+        "DJANGO_SECURE_HSTS_PRELOAD": "false",
+    }
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=decided)
+    assert result.returncode == 0, result.stderr
+
+
+def test_without_a_secret_key_and_debug_off_the_site_refuses_to_start(tmp_path):
     result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        [sys.executable, "manage.py", "check"],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env=env,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DJANGO_DEBUG": "false"},
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Chưa đặt DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_a_local_run_with_debug_on_needs_no_secret_key(tmp_path):
+    """What scripts/start.sh does: .env from .env.example (debug on), no key of its own."""
+    example = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            example[name] = value
+    assert example["DJANGO_DEBUG"] == "true" and "DJANGO_SECRET_KEY" not in example
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings as s; print(s.DEBUG, s.SECRET_KEY)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **example},
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "django-insecure-local-only"]
 
 
 def _settings_of(env, code, tmp_path):
@@ -69,7 +138,7 @@ def _settings_of(env, code, tmp_path):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **env},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DJANGO_SECRET_KEY": "x" * 50, **env},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()

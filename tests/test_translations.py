@@ -343,9 +343,13 @@ def marked_strings():
 
 def project_sources():
     base = Path(settings.BASE_DIR)
+    # Every folder of ours: the project, the templates and each app that lives in the repository.
+    folders = ["portal", "templates"] + [
+        app.split(".")[0] for app in settings.INSTALLED_APPS if (base / app.split(".")[0]).is_dir()
+    ]
     return "\n".join(
         path.read_text(encoding="utf-8")
-        for folder in ["news", "organizations", "portal", "templates"]
+        for folder in sorted(set(folders))
         for path in (base / folder).rglob("*")
         if path.suffix in {".py", ".html", ".txt"} and path != DJANGO_STRINGS
     )

@@ -130,3 +130,55 @@ BYLINES = ["Minh Anh", "Thu Hà", "Quốc Bảo", "Ngọc Trâm", "Hoàng Phúc"
 COLORS = [
     (0, 84, 166), (209, 32, 39), (0, 122, 94), (230, 126, 34), (102, 51, 153), (0, 128, 128),
 ]  # fmt: skip
+
+# Static pages: (title, slug, body)
+PAGES = [
+    ("Giới thiệu", "gioi-thieu",
+     "<p>Tỉnh đoàn Kiên Giang là tổ chức chính trị - xã hội của thanh niên tỉnh Kiên Giang, "
+     "đội dự bị tin cậy của Đảng. (Nội dung mẫu.)</p>"
+     "<h2>Chức năng, nhiệm vụ</h2><ul><li>Đoàn kết, tập hợp thanh niên.</li>"
+     "<li>Giáo dục lý tưởng cách mạng cho thế hệ trẻ.</li>"
+     "<li>Phụ trách Đội Thiếu niên Tiền phong Hồ Chí Minh.</li></ul>"),
+    ("Cơ cấu tổ chức", "co-cau-to-chuc",
+     "<p>Ban Chấp hành, Ban Thường vụ và các ban chuyên môn của Tỉnh đoàn. (Nội dung mẫu.)</p>"
+     "<table><tbody><tr><th>Ban</th><th>Điện thoại</th></tr>"
+     "<tr><td>Văn phòng</td><td>0297 3862 xxx</td></tr>"
+     "<tr><td>Ban Tuyên giáo</td><td>0297 3862 xxx</td></tr></tbody></table>"),
+    ("Liên hệ", "lien-he-tinh-doan",
+     "<p>Văn phòng Tỉnh đoàn Kiên Giang, số 6 Lê Lợi, thành phố Rạch Giá. "
+     "Điện thoại: 0297 3862 xxx. Thư điện tử: "
+     '<a href="mailto:tinhdoan@kiengiang.example.vn">tinhdoan@kiengiang.example.vn</a>. '
+     "(Nội dung mẫu.)</p>"),
+]  # fmt: skip
+
+# The menu: (title or "", kind, target, [sub-items as (title, kind, target)]). A target is a
+# category, organisation or page slug, or a web address for a link.
+MENU = [
+    ("", "page", "gioi-thieu", [
+        ("", "page", "co-cau-to-chuc"),
+        ("Ban Chấp hành Tỉnh đoàn", "organization", "tinh-doan-kien-giang"),
+        ("", "organization", "hoi-lhtn-tinh"),
+        ("", "organization", "hoi-dong-doi-tinh"),
+        ("Trung ương Đoàn", "link", "https://doanthanhnien.vn/"),
+    ]),
+    ("", "category", "tin-tuc-su-kien", []),
+    ("", "category", "cong-tac-doan", [
+        ("", "category", "xay-dung-to-chuc-doan"),
+        ("", "category", "tuyen-truyen-giao-duc"),
+    ]),
+    ("", "category", "hoi-lhtn-viet-nam", []),
+    ("", "category", "doi-tntp-ho-chi-minh", []),
+    ("Phong trào", "category", "tinh-nguyen", [
+        ("", "category", "tinh-nguyen"),
+        ("", "category", "guong-sang"),
+    ]),
+    ("Đơn vị", "organization", "tinh-doan-kien-giang", [
+        ("", "organization", "thanh-doan-rach-gia"),
+        ("", "organization", "thanh-doan-phu-quoc"),
+        ("", "organization", "thanh-doan-ha-tien"),
+        ("", "organization", "huyen-doan-chau-thanh"),
+        ("", "organization", "huyen-doan-giong-rieng"),
+        ("", "organization", "doan-khoi-cac-co-quan-tinh"),
+    ]),
+    ("", "page", "lien-he-tinh-doan", []),
+]  # fmt: skip

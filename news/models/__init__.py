@@ -6,6 +6,7 @@ from .articles import (
     ArticleQuerySet,
     search_words,
 )
+from .editing import ArticleAutosave
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
@@ -13,6 +14,7 @@ __all__ = [
     "SEARCH_MAX_CHARS",
     "SEARCH_MAX_WORDS",
     "Article",
+    "ArticleAutosave",
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",

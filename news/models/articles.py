@@ -31,7 +31,32 @@ def search_words(query):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__lte=timezone.now(),
+            deleted_at__isnull=True,
+        )
+
+    def live(self):
+        """Articles not in the trash ("Thùng rác")."""
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def purgeable(self, *, now=None):
+        """Trashed longer than TRASH_KEEP_DAYS: what ``purge_trash`` deletes for good."""
+        now = now or timezone.now()
+        return self.filter(deleted_at__lte=now - datetime.timedelta(days=settings.TRASH_KEEP_DAYS))
+
+    def in_state(self, state):
+        """Articles in one of the states editors see (``Article.State``)."""
+        now = timezone.now()
+        if state == Article.State.SCHEDULED:
+            return self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        if state == Article.State.PUBLISHED:
+            return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
+        return self.filter(status=state)
 
     def featured(self):
         return self.filter(is_featured=True)
@@ -75,6 +100,23 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-period_reads", "-published_at", "-id")
         )
 
+    def most_read_since(self, since, limit):
+        """The ``limit`` most read of these articles from the day ``since`` on, as a list,
+        most read first, each with ``period_reads``.
+
+        Ranks the period's daily rows alone (served by their index), then loads the winners:
+        two bounded queries whatever the size of the archive. A few more are ranked than
+        asked for, so that articles withdrawn since they were read leave no gap.
+        """
+        top = ArticleDailyRead.objects.top_articles(since, limit * 3)
+        found = self.in_bulk([pk for pk, _ in top])
+        articles = []
+        for pk, reads in top:
+            if pk in found and len(articles) < limit:
+                found[pk].period_reads = reads
+                articles.append(found[pk])
+        return articles
+
     def latest_by_section(self, sections, per_section):
         """The newest ``per_section`` articles of each category in ``sections``, sub-categories
         included, in one query (a window function ranks each section's articles)."""
@@ -116,7 +158,16 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        """What is stored. A further step (waiting for review) is one more value here."""
+
         DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class State(models.TextChoices):
+        """What editors see: a published article whose time is still ahead is "scheduled"."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=255)
@@ -203,8 +254,18 @@ class Article(models.Model):
     )
     # Changed only in SQL by read counting, never by save(): see Article.save().
     read_count = models.PositiveBigIntegerField(_("reads"), default=0, editable=False)
+    # Set only by the importers (news/importing): the addresses of the old site lead here.
     legacy_id = models.PositiveIntegerField(
         _("old site id"), null=True, blank=True, unique=True, editable=False
+    )
+    legacy_read_count = models.PositiveBigIntegerField(
+        _("reads on the old site"), default=0, editable=False
+    )
+    wordpress_id = models.PositiveBigIntegerField(
+        _("WordPress post id"), null=True, blank=True, unique=True, editable=False
+    )
+    wordpress_slug = models.CharField(
+        _("WordPress slug"), max_length=200, blank=True, db_index=True, editable=False
     )
     # Diacritic-free, lower-case copies for search that behaves the same on every database.
     search_title = models.TextField(editable=False, default="")
@@ -229,12 +290,30 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+    # Set while the article is in the trash: hidden from readers and from the article list,
+    # restorable until ``purge_trash`` deletes it for good.
+    deleted_at = models.DateTimeField(
+        _("moved to the trash at"), null=True, blank=True, editable=False
+    )
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="trashed_articles",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", "Can publish articles"),
+            ("purge_article", "Can delete articles from the trash for good"),
+        ]
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_pub_idx")]
 
@@ -244,10 +323,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-        self.body = sanitize_html(self.body)
-        self.body_html = html_for_readers(self.body)
-        self.search_title = fold_vi(self.title)
-        self.search_text = fold_vi(f"{self.lead} {strip_tags(self.body)}")
+        self.fill_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
             # Derived fields follow what they are made from, even in a partial save.
@@ -266,9 +342,41 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
 
+    def fill_derived_fields(self):
+        """What save() derives from what the editor wrote (not the slug, which needs the
+        database): bench_data calls it too, so bulk-created rows are filled the same way."""
+        self.body = sanitize_html(self.body)
+        self.body_html = html_for_readers(self.body)
+        self.search_title = fold_vi(self.title)
+        self.search_text = fold_vi(f"{self.lead} {strip_tags(self.body)}")
+
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= timezone.now()
+            and self.deleted_at is None
+        )
+
+    @property
+    def state(self):
+        """The ``State`` editors see."""
+        if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
+            return self.State.SCHEDULED
+        return self.State(self.status)
+
+    def get_state_display(self):
+        return self.state.label
+
+    def move_to_trash(self, *, user):
+        self.deleted_at = timezone.now()
+        self.deleted_by = user
+        self.save(update_fields=["deleted_at", "deleted_by"])
+
+    def restore_from_trash(self):
+        self.deleted_at = None
+        self.deleted_by = None
+        self.save(update_fields=["deleted_at", "deleted_by"])
 
     def related_news(self, limit=6):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing

@@ -1,4 +1,4 @@
-"""Reader-side template tags: the menu, the most-read box, images, Vietnamese dates and numbers."""
+"""Reader-side template tags: images, Vietnamese dates and numbers."""
 
 from django import template
 from django.utils import timezone
@@ -6,7 +6,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from news.models import Category
 from portal.renditions import srcset
 
 register = template.Library()
@@ -49,22 +48,6 @@ def vi_number(value):
         return f"{int(value):,}".replace(",", ".")
     except (TypeError, ValueError):
         return value
-
-
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The category menu: menu categories with their sub-menus, in one query."""
-    categories = list(Category.objects.in_menu().order_by("order", "name"))
-    top = [c for c in categories if c.parent_id is None]
-    children = {}
-    for category in categories:
-        if category.parent_id is not None:
-            children.setdefault(category.parent_id, []).append(category)
-    request = context.get("request")
-    return {
-        "items": [(category, children.get(category.pk, [])) for category in top],
-        "current_path": request.path if request else "",
-    }
 
 
 @register.simple_tag

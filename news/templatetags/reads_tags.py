@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from news.caching import most_read_articles
+from news.caching import most_read_windows
 
 register = template.Library()
 
@@ -14,4 +14,5 @@ def read_counter(article):
 
 @register.inclusion_tag("includes/most_read.html")
 def most_read_block(limit=10):
-    return {"articles": most_read_articles(limit)}
+    windows = most_read_windows(limit)
+    return {"windows": windows if any(w["articles"] for w in windows) else []}

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from news.editing import version_token
 from news.models import Article, ArticleImage
 from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, UserFactory
@@ -181,7 +182,7 @@ def test_gallery_image_in_admin_is_reencoded(admin_client, settings):
             "title": article.title,
             "slug": article.slug,
             "category": article.category_id,
-            "status": "published",
+            "version_token": version_token(article),
             "published_at_0": "27/11/2026",
             "published_at_1": "09:30:00",
             "images-TOTAL_FORMS": "1",

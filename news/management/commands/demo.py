@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from news.management import demo_content as demo
 from news.models import Article, ArticleDailyRead, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, SiteIdentity, Sponsor
+from pages.models import MenuItem, Page
 from portal.images import DatedUploadTo
 from portal.text import fold_vi
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         self._create_admin()
         if Article.objects.exists():
             self.stdout.write(_("The database already has articles: demo content left as it is."))
+            self._create_pages_and_menu()
             return
         rng = random.Random(2026)
         with transaction.atomic():
@@ -63,6 +65,7 @@ class Command(BaseCommand):
             self._create_partner_links()
             tags = [Tag.objects.get_or_create(name=name)[0] for name in demo.TAGS]
             self._create_articles(rng, categories, sources, organizations, tags)
+            self._create_pages_and_menu()
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo content created: %(count)s articles.") % {"count": ARTICLE_COUNT}
@@ -98,6 +101,36 @@ class Command(BaseCommand):
                 name=name, slug=slug, order=order, parent=categories.get(parent)
             )
         return list(categories.values())
+
+    def _create_pages_and_menu(self):
+        """The static pages and a menu like the model site's, once: an arranged menu is the
+        administrators' own, and a second run leaves it alone."""
+        for title, slug, body in demo.PAGES:
+            Page.objects.get_or_create(slug=slug, defaults={"title": title, "body": body})
+        if MenuItem.objects.exists():
+            return
+        targets = {
+            "category": {c.slug: c for c in Category.objects.all()},
+            "organization": {o.slug: o for o in Organization.objects.all()},
+            "page": {p.slug: p for p in Page.objects.all()},
+        }
+
+        def item(title, kind, target, order, parent=None):
+            fields = {"title": title, "kind": kind, "order": order, "parent": parent}
+            if kind == MenuItem.Kind.LINK:
+                fields["url"] = target
+            elif target in targets[kind]:
+                fields[kind] = targets[kind][target]
+            else:
+                return None  # the demo's categories or units were changed by hand
+            return MenuItem.objects.create(**fields)
+
+        with transaction.atomic():
+            for order, (title, kind, target, children) in enumerate(demo.MENU, start=1):
+                parent = item(title, kind, target, order * 10)
+                for child_order, (child_title, child_kind, child_target) in enumerate(children):
+                    if parent is not None:
+                        item(child_title, child_kind, child_target, child_order + 1, parent)
 
     def _create_sources(self):
         for name, code, website in demo.SOURCES:

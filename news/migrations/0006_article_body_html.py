@@ -31,7 +31,7 @@ def fill_body_html(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_read_flush'),
+        ('news', '0005_daily_read_covering_index'),
     ]
 
     operations = [

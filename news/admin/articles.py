@@ -1,0 +1,287 @@
+import reversion
+from django.contrib import admin, messages
+from django.urls import path, reverse
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from portal.admin_tools import SafeModelAdmin
+
+from .. import editing, services
+from ..admin_statistics import statistics_view
+from ..models import Article, ArticleAutosave, ArticleImage
+from . import views
+from .forms import (
+    ACTION_DRAFT,
+    ACTION_PUBLISH,
+    ACTION_SAVE,
+    ACTION_SCHEDULE,
+    ACTIONS,
+    ArticleAdminForm,
+)
+
+
+class ArticleImageInline(admin.TabularInline):
+    model = ArticleImage
+    extra = 0
+    fields = ["image", "caption", "alt_text", "order"]
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = gettext_lazy("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Article.State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Article.State.values:
+            return queryset.in_state(self.value())
+        return queryset
+
+
+def article_choice_label(article):
+    """How an article is offered in a lookup: its title, date and state."""
+    when = date_format(article.published_at, "d/m/Y") if article.published_at else ""
+    return f"{article.title} ({when} · {article.get_state_display()})"
+
+
+def _action_of(request):
+    action = request.POST.get("_action", ACTION_SAVE)
+    return action if action in ACTIONS else ACTION_SAVE
+
+
+@admin.register(Article)
+class ArticleAdmin(SafeModelAdmin):
+    form = ArticleAdminForm
+    change_form_template = "admin/news/article/change_form.html"
+    delete_confirmation_template = "admin/news/article/delete_confirmation.html"
+    list_display = [
+        "title",
+        "category",
+        "state",
+        "published_at",
+        "is_featured",
+        "reads",
+        "updated_by",
+    ]
+    list_filter = [StateFilter, "is_featured", "category", "source", "organization", "published_at"]
+    list_select_related = ["category", "category__parent", "updated_by"]
+    search_fields = ["title", "lead"]
+    folded_search_fields = ["search_title", "search_text"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["category", "organization", "source", "tags", "related_articles"]
+    readonly_fields = ["read_count", "created_by", "created_at", "updated_by", "updated_at"]
+    inlines = [ArticleImageInline]
+    actions = ["publish_selected", "withdraw_selected", "trash_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "version_token"]}),
+        (
+            gettext_lazy("Publication"),
+            {"fields": ["published_at", "is_featured", "category", "organization"]},
+        ),
+        (
+            gettext_lazy("Cover image"),
+            {"fields": ["cover_image", "cover_kept", "cover_caption", "cover_alt"]},
+        ),
+        (
+            gettext_lazy("Source"),
+            {
+                "fields": [
+                    "source",
+                    "byline",
+                    "original_url",
+                    "original_author",
+                    "original_published_at",
+                ]
+            },
+        ),
+        (gettext_lazy("Tags and related news"), {"fields": ["tags", "related_articles"]}),
+        (
+            gettext_lazy("History"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "read_count",
+                    "created_by",
+                    "created_at",
+                    "updated_by",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/article_editor.js"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).live()
+
+    @admin.display(description=gettext_lazy("state"), ordering="status")
+    def state(self, obj):
+        return format_html('<span class="state state-{}">{}</span>', obj.state, obj.state.label)
+
+    @admin.display(description=gettext_lazy("Read count"), ordering="read_count")
+    def reads(self, obj):
+        # Shown, never edited: the count changes only in SQL (Article.count_read).
+        url = reverse("admin:news_article_statistics") + f"?article={obj.pk}"
+        return format_html(
+            '<a href="{}">{}</a>', url, number_format(obj.read_count, force_grouping=True)
+        )
+
+    def autocomplete_label(self, obj):
+        return article_choice_label(obj)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "related_articles":
+            field.label_from_instance = article_choice_label
+            field.queryset = field.queryset.live()
+        return field
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(
+            form.__name__,
+            (form,),
+            {"user": request.user, "action": _action_of(request)},
+        )
+
+    def get_urls(self):
+        def wrap(view, **kwargs):
+            return self.admin_site.admin_view(
+                lambda request, *args, **kw: view(request, self, *args, **kw), **kwargs
+            )
+
+        statistics = self.admin_site.admin_view(
+            lambda request: statistics_view(request, self), cacheable=False
+        )
+        return [
+            path("thong-ke/", statistics, name="news_article_statistics"),
+            path("thung-rac/", wrap(views.trash), name="news_article_trash"),
+            path("tu-dong-luu/", wrap(views.autosave), name="news_article_autosave_new"),
+            path("xem-truoc/", wrap(views.preview), name="news_article_preview_new"),
+            path("<int:pk>/tu-dong-luu/", wrap(views.autosave), name="news_article_autosave"),
+            path("<int:pk>/xem-truoc/", wrap(views.preview), name="news_article_preview"),
+            path("<int:pk>/lich-su/so-sanh/", wrap(views.compare), name="news_article_compare"),
+            path(
+                "<int:pk>/lich-su/<int:version_id>/khoi-phuc/",
+                wrap(views.restore),
+                name="news_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        return views.history(request, self, object_id)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_action_of(request))
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(views.editor_context(request, self, context, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        action = form.action
+        if action == ACTION_DRAFT:
+            obj.status = Article.Status.DRAFT
+        elif action == ACTION_PUBLISH:
+            services.publish_now_fields(obj, explicit_time="published_at" in form.changed_data)
+        elif action == ACTION_SCHEDULE:
+            obj.status = Article.Status.PUBLISHED
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        ArticleAutosave.objects.filter(user=request.user, article=form.instance).delete()
+        if not change:
+            ArticleAutosave.objects.filter(user=request.user, article=None).delete()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._stay_on_form(request, obj) or super().response_add(request, obj)
+
+    def response_change(self, request, obj):
+        return self._stay_on_form(request, obj) or super().response_change(request, obj)
+
+    def _stay_on_form(self, request, obj):
+        """After a publishing button the editor stays on the article, told what happened."""
+        if "_action" not in request.POST:
+            return None
+        message = {
+            ACTION_DRAFT: _("Saved as a draft: readers cannot see it."),
+            ACTION_PUBLISH: _("Published: readers see it now."),
+            ACTION_SCHEDULE: _("Scheduled: readers will see it from %(when)s."),
+            ACTION_SAVE: _("Saved."),
+        }[_action_of(request)]
+        when = date_format(obj.published_at, "H:i d/m/Y")
+        self.message_user(request, message % {"when": when}, messages.SUCCESS)
+        editing.presence_clear(article_pk=obj.pk, user=request.user)
+        return views.redirect_to_change(obj)
+
+    def delete_model(self, request, obj):
+        obj.move_to_trash(user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article.move_to_trash(user=request.user)
+
+    def get_deleted_objects(self, objs, request):
+        # Moving to the trash deletes nothing: only the article itself is listed.
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return [str(obj) for obj in objs], model_count, set(), []
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        if not request.user.has_perm("news.publish_article"):
+            actions.pop("publish_selected", None)
+        return actions
+
+    @admin.action(description=gettext_lazy("Publish the selected articles"))
+    def publish_selected(self, request, queryset):
+        count = services.articles_publish(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d article published.", "%(count)d articles published.", count)
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=gettext_lazy("Withdraw the selected articles (back to draft)"),
+        permissions=["change"],
+    )
+    def withdraw_selected(self, request, queryset):
+        count = services.articles_withdraw(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d article withdrawn.", "%(count)d articles withdrawn.", count)
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=gettext_lazy("Move the selected articles to the trash"), permissions=["delete"]
+    )
+    def trash_selected(self, request, queryset):
+        count = 0
+        for article in queryset:
+            article.move_to_trash(user=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article moved to the trash.",
+                "%(count)d articles moved to the trash.",
+                count,
+            )
+            % {"count": count},
+        )

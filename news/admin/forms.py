@@ -1,0 +1,145 @@
+"""The article form: publishing buttons, the stale-form check and a cover kept after errors."""
+
+import re
+
+from django import forms
+from django.core.files.storage import default_storage
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from portal.images import DatedUploadTo
+
+from .. import editing, revisions
+from ..models import Article
+
+cover_upload_to = DatedUploadTo("news")
+KEPT_NAME = re.compile(r"^news/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|gif|webp)$")
+
+# The buttons under the form (name="_action"); each says what it does to the article.
+ACTION_DRAFT = "draft"
+ACTION_PUBLISH = "publish"
+ACTION_SCHEDULE = "schedule"
+ACTION_SAVE = "save"  # a published or scheduled article saved as it is
+ACTIONS = {ACTION_DRAFT, ACTION_PUBLISH, ACTION_SCHEDULE, ACTION_SAVE}
+PUBLISHING_ACTIONS = {ACTION_PUBLISH, ACTION_SCHEDULE}
+
+
+class KeptCoverWidget(forms.HiddenInput):
+    """Carries a cover uploaded with a form that had errors, and shows it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        hidden = super().render(name, value, attrs, renderer)
+        if not value:
+            return hidden
+        return format_html(
+            '{}<p class="cover-kept"><img src="{}" alt="" height="80"> {}</p>',
+            hidden,
+            default_storage.url(value),
+            _("The cover you uploaded is kept: save again without choosing it anew."),
+        )
+
+
+class ArticleAdminForm(forms.ModelForm):
+    version_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    cover_kept = forms.CharField(widget=KeptCoverWidget, required=False)
+
+    # Set by ArticleAdmin.get_form(): the request's user and the button pressed.
+    user = None
+    action = ACTION_SAVE
+    is_preview = False
+
+    class Meta:
+        model = Article
+        # ArticleAdmin's fieldsets choose the fields; these are the ones every form has.
+        fields = ["title", "body"]
+        widgets = {
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "body": CKEditor5Widget(config_name="default"),
+            "lead": forms.Textarea(attrs={"rows": 3}),
+            "cover_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "cover_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
+        }
+        labels = {"published_at": gettext_lazy("Publication time")}
+        help_texts = {
+            "published_at": gettext_lazy(
+                'Used by "Schedule": readers see the article from then on. "Publish" on a '
+                "draft publishes it now unless you change this time."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if not self.is_bound:
+            self.initial["version_token"] = editing.version_token(self.instance)
+
+    def clean_cover_kept(self):
+        name = self.cleaned_data["cover_kept"]
+        if name and not (KEPT_NAME.match(name) and default_storage.exists(name)):
+            return ""
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        self._keep_uploaded_cover(cleaned)
+        if self.action == ACTION_SCHEDULE:
+            when = cleaned.get("published_at")
+            if when and when <= timezone.now():
+                self.add_error(
+                    "published_at", _("Choose a time in the future to schedule the article.")
+                )
+        if self.action in PUBLISHING_ACTIONS and not self.user.has_perm("news.publish_article"):
+            raise forms.ValidationError(_("You are not allowed to publish articles."))
+        if self.instance.pk and not self.is_preview:
+            self._check_not_stale(cleaned)
+        return cleaned
+
+    def _keep_uploaded_cover(self, cleaned):
+        """A cover chosen with a form that then fails must not have to be chosen again: it
+        is stored at once, and the re-shown form carries its name."""
+        upload = cleaned.get("cover_image")
+        if upload and not isinstance(upload, str | FieldFile):
+            name = default_storage.save(cover_upload_to(self.instance, upload.name), upload)
+            cleaned["cover_image"] = name
+            self._set_data("cover_kept", name)
+        elif upload is not False and cleaned.get("cover_kept"):
+            cleaned["cover_image"] = cleaned["cover_kept"]
+
+    def _set_data(self, name, value):
+        self.data = self.data.copy()
+        self.data[self.add_prefix(name)] = value
+
+    def _check_not_stale(self, cleaned):
+        current = editing.stale_by(
+            article_pk=self.instance.pk, token=cleaned.get("version_token", "")
+        )
+        if current is None:
+            return
+        who = current.updated_by
+        name = (who.get_full_name() or who.get_username()) if who else _("someone")
+        when = date_format(timezone.localtime(current.updated_at), "H:i d/m/Y")
+        theirs = revisions.snapshot_from_instance(current)
+        yours = revisions.snapshot_from_form(cleaned, current)
+        yours[revisions.IMAGES] = theirs[revisions.IMAGES]  # pictures are shown, not merged
+        self.conflict = {
+            "name": name,
+            "when": when,
+            "rows": revisions.compare(theirs, yours, changed_only=True),
+        }
+        # The next save is the editor's informed choice: it carries the current token.
+        self._set_data("version_token", editing.version_token(current))
+        raise forms.ValidationError(
+            _(
+                "%(name)s changed this article at %(when)s, after you opened it. Your version "
+                "is not saved yet: it is still in the form below. Compare the two, then save "
+                "again to replace their version with yours, or reload to take theirs."
+            ),
+            code="stale",
+            params={"name": name, "when": when},
+        )

@@ -1,0 +1,72 @@
+"""The cache of the pages app: the menu, and what makes cached pages old when menu items or
+static pages change.
+
+The menu is on every page, so it is built once (one query) and kept under the site version
+(portal/caching.py) as plain dicts. Saving or deleting a menu item or a static page bumps the
+version through the receivers connected in PagesConfig.ready(); a category or an organisation
+(whose names and addresses menu items show) bumps it through its own app's receivers. So an
+administrator's change shows on the next page. A cache that is down costs the query, never
+the page.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from portal.caching import cached, site_version_bump
+
+MENU_KEY = "pages:menu"
+TIMEOUT = 60 * 60
+
+
+def changed(sender, **kwargs):
+    """A menu item or a static page was saved or deleted: every cached page is old."""
+    site_version_bump()
+
+
+def menu_items():
+    """The menu as ``[{"label", "url", "is_external", "children": [...]}]``, top level first."""
+    return cached(MENU_KEY, _build_menu, TIMEOUT)
+
+
+def _entry(label, url, is_external=False):
+    return {"label": label, "url": url, "is_external": is_external, "children": []}
+
+
+def _build_menu():
+    from news.models import Category
+
+    from .models import MenuItem
+
+    items = list(MenuItem.objects.for_menu())
+    if not items:
+        # No menu arranged yet: the categories shown in the menu, with their sub-categories.
+        return _tree(
+            Category.objects.in_menu().order_by("order", "name").only("name", "slug", "parent"),
+            lambda category: _entry(category.name, category.get_absolute_url()),
+        )
+    return _tree(
+        (item for item in items if item.target_url),
+        lambda item: _entry(item.label, item.target_url, item.is_external),
+    )
+
+
+def _tree(objects, make_entry):
+    top, children = [], {}
+    for obj in objects:
+        entry = make_entry(obj)
+        if obj.parent_id is None:
+            entry["id"] = obj.pk
+            top.append(entry)
+        else:
+            children.setdefault(obj.parent_id, []).append(entry)
+    for entry in top:
+        entry["children"] = children.get(entry.pop("id"), [])
+    return top
+
+
+def connect_receivers():
+    from .models import MenuItem, Page
+
+    for model in (MenuItem, Page):
+        uid = f"pages.caching:{model.__name__}"
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")

@@ -48,4 +48,4 @@ class CategoryFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return Article.objects.published().in_category(obj).for_listing()[:FEED_SIZE]
+        return Article.objects.published().in_category(obj).for_listing().page_slice(0, FEED_SIZE)

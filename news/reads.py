@@ -6,13 +6,17 @@ then be served from Django's page cache or a CDN and every reader is still count
 
 A reader is recognised, for READS_WINDOW_MINUTES, by a keyed hash (HMAC with SECRET_KEY) of
 their address, user agent and the article, kept only in the cache with that timeout: no
-session row, no cookie, no raw address stored anywhere.
+session row, no cookie, no raw address stored anywhere. One address (an IPv6 address's /64
+network) counts at most READS_MAX_PER_ADDRESS reads of one article per window, whatever user
+agents it sends: a school behind one address still counts its classes, a script that
+rotates its user agent cannot push an article into "most read".
 
 Counts go to the database directly (two SQL increments), or, with READS_BUFFERED, into a
 Redis hash that is written to the database in batches (reads_flush()).
 """
 
 import datetime
+import ipaddress
 import logging
 import re
 import uuid
@@ -23,6 +27,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from portal.middleware import outage_kind
 
 from .models import Article, ArticleDailyRead, ReadFlush
 
@@ -84,6 +90,34 @@ def reader_key(request, article_id):
     return "reads:seen:" + salted_hmac("news.reads.reader", value).hexdigest()[:32]
 
 
+def address_key(request, article_id):
+    """The cache key counting the reads of one article from one address, also a keyed hash.
+
+    An IPv6 address counts by its /64 network: one subscriber usually holds a whole /64 and
+    could otherwise read from a new address every time.
+    """
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        ip = None
+    if ip is not None and ip.version == 6 and ip.ipv4_mapped is None:
+        address = str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    value = f"{address}\n{article_id}"
+    return "reads:address:" + salted_hmac("news.reads.address", value).hexdigest()[:32]
+
+
+def _address_has_room(marks, key, window):
+    """Count one more read from this address; False once it passed READS_MAX_PER_ADDRESS."""
+    marks.add(key, 0, timeout=window)  # the window starts at the address's first read
+    try:
+        count = marks.incr(key)
+    except ValueError:  # expired between the two calls: a new window starts
+        marks.set(key, 1, timeout=window)
+        count = 1
+    return count <= settings.READS_MAX_PER_ADDRESS
+
+
 def marks_cache():
     return caches["reads"] if "reads" in settings.CACHES else cache
 
@@ -91,21 +125,29 @@ def marks_cache():
 def read_register(*, request, article):
     """Count a read of ``article`` by this request's reader; True when it was counted.
 
-    Refuses what read_is_countable() refuses, unpublished articles and the same reader
-    again within READS_WINDOW_MINUTES. When the cache, Redis or the database fails, the
-    read is not counted and the reader is not bothered.
+    Refuses what read_is_countable() refuses, unpublished articles, the same reader again
+    within READS_WINDOW_MINUTES and an address past READS_MAX_PER_ADDRESS reads of the
+    article in that window. When the cache, Redis or the database fails, the read is not
+    counted and the reader is not bothered.
     """
     if not article.is_published or not read_is_countable(request):
         return False
     key = reader_key(request, article.pk)
+    per_address = address_key(request, article.pk)
     window = settings.READS_WINDOW_MINUTES * 60
     try:
         if settings.READS_BUFFERED:
-            return _buffer_read(key, window, article.pk, timezone.localdate())
-        if not marks_cache().add(key, 1, timeout=window):
+            return _buffer_read(key, per_address, window, article.pk, timezone.localdate())
+        marks = marks_cache()
+        if not marks.add(key, 1, timeout=window):
+            return False
+        if not _address_has_room(marks, per_address, window):
             return False
         article.count_read()
-    except Exception:  # an uncounted read must never turn into an error page
+    except Exception as error:  # an uncounted read must never turn into an error page...
+        if outage_kind(error):  # ...but an outage is a 503 (OutageMiddleware), not a 204,
+            marks_cache().delete(key)  # and the reader counts when the beacon is sent again
+            raise
         logger.exception("Could not count a read of article %s", article.pk)
         return False
     return True
@@ -120,10 +162,17 @@ def read_register(*, request, article):
 
 _clients = {}
 
-# KEYS: seen key, pending hash, flush lock. ARGV: window seconds, hash field, flush seconds.
-# Returns {counted, flush_due}.
+# KEYS: seen key, pending hash, flush lock, address counter. ARGV: window seconds, hash field,
+# flush seconds, reads allowed per address. Returns {counted, flush_due}.
 _COUNT_SCRIPT = """
 if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then
+  return {0, 0}
+end
+local from_address = redis.call('INCR', KEYS[4])
+if from_address == 1 then
+  redis.call('EXPIRE', KEYS[4], ARGV[1])
+end
+if from_address > tonumber(ARGV[4]) then
   return {0, 0}
 end
 redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
@@ -148,17 +197,19 @@ def _key(name):
     return cache.make_key(name)
 
 
-def _buffer_read(seen_key, window, article_id, day):
+def _buffer_read(seen_key, address_key, window, article_id, day):
     client = redis_client()
     counted, flush_due = client.eval(
         _COUNT_SCRIPT,
-        3,
+        4,
         _key(seen_key),
         _key("reads:pending"),
         _key("reads:flush-lock"),
+        _key(address_key),
         window,
         f"{article_id}:{day.isoformat()}",
         max(1, settings.READS_FLUSH_SECONDS),  # Redis refuses an expiry of 0
+        settings.READS_MAX_PER_ADDRESS,
     )
     if flush_due:
         # The first counted read after READS_FLUSH_SECONDS writes the buffer, on whichever

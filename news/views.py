@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -12,16 +13,20 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portal.caching import cache_for_readers
 from portal.images import DatedUploadTo, image_clean
+from portal.middleware import outage_kind
 from portal.pagination import paginate
-from portal.renditions import make_copies
+from portal.renditions import delete_with_copies, make_copies
 
-from .models import SEARCH_MAX_CHARS, Article, Category, search_words
+from .forms import SearchForm
+from .models import Article, Category
 from .reads import read_register
+from .search import SEARCH_MAX_CHARS, article_search, query_words
 
 FEATURED_COUNT = 5
 LATEST_COUNT = 10
 SECTION_COUNT = 4
 inline_upload_to = DatedUploadTo("news/body")
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -100,17 +105,19 @@ def article_print(request, slug, pk):
 @require_safe
 @cache_for_readers(params=["q", "page"])
 def search(request):
-    query = request.GET.get("q", "").strip()
-    words = search_words(query)
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
     context = {
+        "form": form,
         "search_query": query[:SEARCH_MAX_CHARS],
         "was_cut": len(query) > SEARCH_MAX_CHARS,
         "max_chars": SEARCH_MAX_CHARS,
-        "has_words": bool(words),
+        "has_words": bool(query_words(query)[0]),
         "query_prefix": urlencode({"q": query[:SEARCH_MAX_CHARS]}) + "&",
     }
-    if words:
-        context.update(paginate(request, Article.objects.published().search(query).for_listing()))
+    if context["has_words"]:
+        results = article_search(query)
+        context.update(paginate(request, results), more_results=results.is_capped)
     return render(request, "news/search.html", context)
 
 
@@ -125,9 +132,14 @@ PIXEL_GIF = (
 @never_cache  # a CDN or browser that cached this answer would stop counting
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_read(request, pk):
-    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image."""
-    article = get_object_or_404(Article.objects.only("id", "status", "published_at"), pk=pk)
-    read_register(request=request, article=article)
+    """Counts a read: POSTed by the article page's script, or GET as its <noscript> image.
+
+    The answer is the same whether the id is unknown, unpublished, published, counted or not:
+    it must not tell which ids hold drafts or scheduled articles.
+    """
+    article = Article.objects.only("id", "status", "published_at").filter(pk=pk).first()
+    if article is not None:
+        read_register(request=request, article=article)
     if request.method == "POST":
         response = HttpResponse(status=204)
     else:
@@ -153,8 +165,23 @@ def image_upload(request):
         content = image_clean(uploaded)
     except ValidationError as error:
         return _upload_error(" ".join(error.messages), 400)
-    name = default_storage.save(inline_upload_to(None, content.name), content)
-    make_copies(name)  # srcset copies now, while storing, never when a reader asks
+    name = None
+    try:
+        name = default_storage.save(inline_upload_to(None, content.name), content)
+        make_copies(name)  # srcset copies now, while storing, never when a reader asks
+    except OSError as error:  # the storage removed what it had written (portal/storage.py)
+        logger.error("An inline image could not be stored: %s", error)
+        if name:  # the picture was stored but its copies could not be: none of it stays
+            delete_with_copies(name)
+        if outage_kind(error) == "disk_full":
+            message = _(
+                "The server's disk is full: the image was not stored. Please tell the site's "
+                "technical administrator."
+            )
+            return _upload_error(message, 507)
+        return _upload_error(
+            _("The image could not be stored right now. Please try again in a few minutes."), 503
+        )
     return JsonResponse({"url": default_storage.url(name)})
 
 

@@ -5,16 +5,24 @@ which lets them pick an article's organisation in the autocomplete; Organization
 it there and nowhere else (see organizations/roles.py).
 """
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin_tools import SafeModelAdmin
 
@@ -208,3 +216,106 @@ class PartnerLinkAdmin(SiteBlockAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["group", "is_active"]
     search_fields = ["name", "url"]
+
+
+# --- Staff accounts: unlocking a sign-in and resetting two-step sign-in -----------------------
+
+# django-otp's own device admin is not shown: an administrator who could add a device to
+# another account, or read its key, could sign in as that person. Resetting is enough.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    actions = ["unlock_sign_in", "reset_two_factor"]
+
+    @admin.action(
+        description=_("Unlock signing in for the selected accounts"), permissions=["change"]
+    )
+    def unlock_sign_in(self, request, queryset):
+        """Forget the failed sign-ins of these accounts (django-axes), so they may sign in now.
+
+        A locked address (not account) is unlocked in "Sign-in records" › "access attempts".
+        """
+        for user in queryset:
+            axes_reset(username=user.get_username())
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext(
+                "Signing in is unlocked for %(count)s account.",
+                "Signing in is unlocked for %(count)s accounts.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Reset two-step sign-in of the selected accounts (lost phone)"),
+        permissions=["change"],
+    )
+    def reset_two_factor(self, request, queryset):
+        deleted, _per_model = TOTPDevice.objects.filter(user__in=queryset).delete()
+        self.message_user(
+            request,
+            ngettext(
+                "Two-step sign-in is reset for %(count)s account: it sets the app up again at "
+                "its next sign-in.",
+                "Two-step sign-in is reset for %(count)s accounts: they set the app up again "
+                "at their next sign-in.",
+                queryset.count(),
+            )
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
+
+
+class SignInAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' failed sign-ins, with its English-only columns said in Vietnamese.
+
+    Deleting a row unlocks the account and address it names at once.
+    """
+
+    list_display = [
+        "attempt_time",
+        "ip_address",
+        "username",
+        "user_agent",
+        "failures_since_start",
+        "status",
+    ]
+    list_filter = ["attempt_time"]
+    actions = ["delete_selected"]
+
+    def get_queryset(self, request):
+        # django-axes keeps one row per account and address: whether either is locked is the
+        # sum over its rows, computed here in the same query.
+        def failures(field):
+            rows = AccessAttempt.objects.filter(**{field: OuterRef(field)}).order_by()
+            total = rows.values(field).annotate(total=Sum("failures_since_start"))
+            return Subquery(total.values("total")[:1])
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                address_failures=failures("ip_address"), account_failures=failures("username")
+            )
+        )
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        worst = max(obj.address_failures or 0, obj.account_failures or 0)
+        remaining = settings.AXES_FAILURE_LIMIT - worst
+        if remaining > 0:
+            return ngettext("%(count)s attempt left", "%(count)s attempts left", remaining) % {
+                "count": remaining
+            }
+        return _("Locked")
+
+
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, SignInAttemptAdmin)

@@ -3,10 +3,16 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_roles(sender, using, **kwargs):
+def _sync_roles(sender, using, apps=None, **kwargs):
+    from django.apps import apps as global_apps
+
     from .roles import roles_sync
 
-    roles_sync(using=using)
+    # Django sends post_migrate once per app with models, in INSTALLED_APPS order, each time
+    # after creating that app's permissions: the last one sees them all.
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module]
+    if sender.label == with_models[-1].label:
+        roles_sync(using=using)
 
 
 class OrganizationsConfig(AppConfig):
@@ -14,9 +20,9 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Organisations and site")
 
     def ready(self):
-        # Keeps the roles complete after every migrate: a model added later gets its
-        # permissions into "Quản trị viên" (and "Biên tập viên" for news) without a manual step.
-        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="organizations_sync_roles")
+        # Keeps the groups equal to their roles (roles.py) after every migrate, once every
+        # app (those listed after this one too) has its permissions.
+        post_migrate.connect(_sync_roles, dispatch_uid="organizations_sync_roles")
         from . import caching
 
         caching.connect()

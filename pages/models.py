@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from news.models import search_words
 from portal.html import html_for_readers, sanitize_html
-from portal.text import fold_vi, unique_slug
+from portal.text import fold_vi, search_words, unique_slug
 
 
 class PageQuerySet(models.QuerySet):

@@ -19,3 +19,6 @@ EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),
 ]
+
+# Contact messages are personal data: administrators only.
+ADMINISTRATOR_PERMISSIONS = []

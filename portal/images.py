@@ -20,7 +20,7 @@ from django.forms import ImageField as FormImageField
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 
@@ -78,30 +78,59 @@ def image_clean(uploaded):
     return ContentFile(data, name=f"image.{FORMATS[image.format]}")
 
 
+# What Pillow needs from an image's info to draw it right; everything else (comments, text
+# chunks, EXIF, XMP, colour profiles, application extensions) is dropped before saving,
+# because several of Pillow's writers copy it from the source image otherwise (a JPEG's COM
+# segment with a <script> in it survived re-encoding that way).
+_DRAWING_INFO = {"transparency", "duration", "loop", "background", "disposal"}
+
+
+def _without_metadata(image):
+    """``image`` in sRGB when it carried a colour profile, with no metadata left in its info."""
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA"):
+        try:
+            image = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB")
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the pixels as they are
+    image.info = {key: value for key, value in image.info.items() if key in _DRAWING_INFO}
+    return image
+
+
+def _exif_transpose(image):
+    """Upright pixels by the EXIF orientation; a broken EXIF block is ignored, not fatal."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # Pillow raises SyntaxError, ValueError... for malformed EXIF
+        return image
+
+
 def _reencode(image):
     fmt = image.format
     out = io.BytesIO()
     if fmt == "GIF":
         # Keep animation; every frame is re-encoded and comments/extensions are dropped.
         frames = getattr(image, "n_frames", 1)
-        image.info.pop("comment", None)
-        image.save(out, "GIF", save_all=frames > 1, optimize=False)
+        image.info = {k: v for k, v in image.info.items() if k in _DRAWING_INFO}
+        image.save(out, "GIF", save_all=frames > 1, optimize=False, comment=b"")
         return out.getvalue()
-    image = ImageOps.exif_transpose(image)
+    image = _exif_transpose(image)
     if image.mode.startswith("I"):
         # 16-bit grey: scaled to 8 bits, not clipped (which would turn most of it white).
         image = image.point(lambda value: value / 256).convert("L")
     if fmt == "JPEG":
-        image = image.convert("RGB")
+        image = _without_metadata(image.convert("RGB"))
         image.save(out, "JPEG", quality=85, optimize=True, progressive=True)
     elif fmt == "PNG":
         if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             image = image.convert("RGBA")
-        image.save(out, "PNG", optimize=True)
+        _without_metadata(image).save(out, "PNG", optimize=True)
     else:
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA")
-        image.save(out, "WEBP", quality=85)
+        _without_metadata(image).save(out, "WEBP", quality=85)
     return out.getvalue()
 
 

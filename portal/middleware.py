@@ -1,6 +1,14 @@
+import errno
+import logging
+
+from django import db
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
 
 
 def reject_nul_bytes(get_response):
@@ -32,3 +40,58 @@ def permissions_policy(get_response):
         return response
 
     return middleware
+
+
+RETRY_AFTER_SECONDS = 60
+DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+
+def outage_kind(exception):
+    """ "read_only", "disk_full" or "down" when ``exception`` is an outage, not a bug; else None.
+
+    Read-only: PostgreSQL's SQLSTATE 25006 (a standby, default_transaction_read_only) or a
+    read-only SQLite file. Down: Django's OperationalError and InterfaceError, which is what
+    a refused, lost or timed-out connection (portal.postgresql) and a locked SQLite raise.
+    """
+    cause = getattr(exception, "__cause__", None)
+    if getattr(cause, "pgcode", None) == "25006" or "readonly database" in str(exception):
+        return "read_only"
+    if isinstance(exception, OSError) and exception.errno in DISK_FULL_ERRNOS:
+        return "disk_full"
+    if isinstance(exception, db.OperationalError | db.InterfaceError):
+        return "down"
+    return None
+
+
+OUTAGE_STATUS = {"down": 503, "read_only": 503, "disk_full": 507}
+
+
+def outage_response(exception):
+    """The static page for an outage (no database, no cache, no request context), or None."""
+    kind = outage_kind(exception)
+    if kind is None:
+        return None
+    logger.warning("%s: %s answered with %s", kind, exception, OUTAGE_STATUS[kind])
+    with translation.override(settings.LANGUAGE_CODE):
+        content = render_to_string("503.html", {"kind": kind})
+    response = HttpResponse(content, status=OUTAGE_STATUS[kind])
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+class OutageMiddleware:
+    """A database that is down, hung or read-only, or a full disk, is a 503 (507) page, not a 500.
+
+    process_exception covers views and their templates; portal.views.server_error covers what
+    fails outside them (other middleware), where Django calls the 500 handler instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return outage_response(exception)

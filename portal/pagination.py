@@ -5,13 +5,33 @@ from django.utils.translation import gettext as _
 PAGE_SIZE = 20
 
 
+class ArchivePaginator(Paginator):
+    """A paginator whose pages cost the same anywhere in a large archive.
+
+    A queryset that can fetch a slice cheaply (ArticleQuerySet.page_slice: a deferred join on
+    an index, read from the nearer end) is asked for the page's rows; anything else is sliced
+    as Django's own Paginator does.
+    """
+
+    def page(self, number):
+        if not hasattr(self.object_list, "page_slice"):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list.page_slice(bottom, top, self.count)
+        return self._get_page(rows, number, self)
+
+
 def paginate(request, queryset, per_page=PAGE_SIZE):
     """``page`` and ``page_range`` for the requested page of ``queryset``.
 
     A page that is not a positive whole number or lies past the end is a 404 (one address per
     page for crawlers, never a 500); a missing ``page`` is the first page.
     """
-    paginator = Paginator(queryset, per_page)
+    paginator = ArchivePaginator(queryset, per_page)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:

@@ -34,9 +34,11 @@ def rendition_name(name, width):
 
 def make_copies(name, storage=None):
     """Make the missing ``srcset`` copies of the stored image ``name``; return their widths."""
+    from .images import _exif_transpose  # the upload pipeline's own, tolerant of broken EXIF
+
     storage = storage or default_storage
     with storage.open(name, "rb") as original:
-        image = ImageOps.exif_transpose(Image.open(original))
+        image = _exif_transpose(Image.open(original))
         image.load()
     widths = [width for width in WIDTHS if width < image.width]
     for width in widths:
@@ -51,6 +53,16 @@ def make_copies(name, storage=None):
         copy.save(out, "WEBP", quality=72, method=4)
         storage.save(copy_name, ContentFile(out.getvalue()))
     return widths
+
+
+def delete_with_copies(name, storage=None):
+    """Delete the stored image ``name`` and whatever copies of it were made."""
+    storage = storage or default_storage
+    for stored in [name, *(rendition_name(name, width) for width in WIDTHS)]:
+        try:
+            storage.delete(stored)
+        except OSError:
+            logger.warning("Could not delete %s", stored)
 
 
 def srcset(fieldfile, width):
@@ -108,7 +120,10 @@ def responsive_images(html, sizes=BODY_SIZES):
         name = src[len(settings.MEDIA_URL) :]
         try:
             made = make_copies(name)
-        except Exception:  # a missing or broken original: readers get the original alone
+        except FileNotFoundError:  # deleted: one line, the traceback says nothing more
+            logger.warning("Image file missing, shown without smaller copies: %s", name)
+            return tag
+        except Exception:  # a broken original: readers get the original alone
             logger.warning("No copies of the body picture %s", name, exc_info=True)
             return tag
         candidates = [

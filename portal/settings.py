@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_ckeditor_5",
     "csp",
-    "axes",
+    "portal.apps.SignInRecordsConfig",  # django-axes
     "django_otp",
     "django_otp.plugins.otp_totp",
     "reversion",
@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "portal.middleware.permissions_policy",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.reject_nul_bytes",
+    "portal.middleware.OutageMiddleware",  # database down or read-only, disk full: 503/507
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.sessions.refresh_active_sessions",
@@ -124,16 +125,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend plus deadlines the client keeps (portal/postgresql/base.py): a database
+    # that refuses, or accepts and never answers, makes a page a 503 within about two
+    # seconds instead of holding it until gunicorn kills the worker. The server cancels a
+    # query at the statement timeout; 0 turns a timeout off (e.g. for a long migration).
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
+    DATABASES["default"]["CONNECT_TIMEOUT"] = env.float("DATABASE_CONNECT_TIMEOUT", default=2)
+    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
+    DATABASES["default"]["RETRY_SECONDS"] = env.float("DATABASE_RETRY_SECONDS", default=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by every app server) through REDIS_URL.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # A cache that is down must never take a page down, nor slow it down (README, "Khi một
+    # thành phần ngừng chạy"): django-redis reads a failed call as a miss (IGNORE_EXCEPTIONS),
+    # short timeouts bound a call to a Redis that accepts connections and never answers, and
+    # portal.cache skips Redis for a few seconds after a failure instead of waiting on each call.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="portal"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
+                "CONNECTION_POOL_CLASS": "portal.cache.CircuitBreakerConnectionPool",
+                "CONNECTION_POOL_KWARGS": {
+                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5)
+                },
+            },
         }
     }
 else:
@@ -197,7 +220,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, minus the truncated file a full disk leaves behind (portal/storage.py).
+    "default": {"BACKEND": "portal.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -384,6 +408,10 @@ EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
+# Reads of one article counted from one address (an IPv6 /64) per window, whatever user
+# agents it sends: 120 is three classes of 40 behind a school's one address reading the same
+# article in the same half hour (README, "Reads that cannot be inflated").
+READS_MAX_PER_ADDRESS = env.int("READS_MAX_PER_ADDRESS", default=120)
 # "Most read" covers this many days, today included.
 READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
 # Seconds the "most read" box is kept in the cache before it is queried again.

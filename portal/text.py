@@ -1,5 +1,6 @@
 """Vietnamese text helpers shared by every app: slugs and diacritic-blind search keys."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -32,3 +33,26 @@ def unique_slug(instance, value, *, field="slug", fallback="bai-viet"):
         slug = f"{base}-{n}"
         n += 1
     return slug
+
+
+# A word of a search document or a query: letters and digits ("_" separates, as it does for
+# PostgreSQL's text search parser and SQLite's FTS5 tokenizer, so all three split alike).
+_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(text):
+    """The words of ``text`` in lower case and Unicode's composed form (NFC), in order."""
+    return _WORD.findall(unicodedata.normalize("NFC", str(text)).casefold())
+
+
+def search_document(text):
+    """What a search index holds for ``text``: its folded words, in order, then each word that
+    carries diacritics as written, once: "Hà Tiên, hà" -> "ha tien ha hà tiên".
+
+    A folded query word finds every spelling; a query word with diacritics can also be
+    matched exactly, so that "hà" ranks "Hà Tiên" above "Hạ Long" (news/search.py).
+    """
+    folded = search_words(fold_vi(text))
+    seen = set(folded)
+    exact = [word for word in dict.fromkeys(search_words(text)) if word not in seen]
+    return " ".join(folded + exact)

@@ -24,6 +24,8 @@ sitemaps = {
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
 
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path(f"{settings.ADMIN_URL}xac-thuc/", two_factor.verify, name="two_factor_verify"),
     path(f"{settings.ADMIN_URL}xac-thuc/dang-ky/", two_factor.enrol, name="two_factor_enrol"),
@@ -48,5 +50,5 @@ urlpatterns = [
 if settings.BENCH_CEILING:  # scripts/bench.py only: never routed on a real site
     urlpatterns.append(path("bench/ceiling/", views.bench_ceiling, name="bench_ceiling"))
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
+    urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

@@ -92,6 +92,7 @@ def main():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or uuid.uuid4().hex * 2,
         "DATABASE_URL": args.database_url or f"sqlite:///{tmp / 'bench.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(tmp / "static"),
         "READS_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",

@@ -1,28 +1,26 @@
 from .articles import (
-    SEARCH_MAX_CHARS,
-    SEARCH_MAX_WORDS,
+    NEWEST_FIRST,
     Article,
     ArticleImage,
     ArticleQuerySet,
-    search_words,
+    SQLConstant,
 )
 from .editing import ArticleAutosave
 from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
-    "SEARCH_MAX_CHARS",
-    "SEARCH_MAX_WORDS",
     "Article",
     "ArticleAutosave",
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",
     "ArticleQuerySet",
+    "NEWEST_FIRST",
+    "SQLConstant",
     "Category",
     "CategoryQuerySet",
     "ReadFlush",
     "Source",
     "Tag",
-    "search_words",
 ]

@@ -71,7 +71,7 @@ def test_editor_changed_slug_keeps_old_links_working(client):
 
 def test_save_keeps_search_copies_in_sync():
     article = ArticleFactory(title="Dân vận KHÉO", lead="Đoàn viên", body="<p>Tình nguyện</p>")
-    assert article.search_title == "dan van kheo"
+    assert article.search_title == "dan van kheo dân vận khéo"
     assert "doan vien" in article.search_text and "tinh nguyen" in article.search_text
     assert "<p>" not in article.search_text
 

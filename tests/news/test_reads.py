@@ -3,7 +3,6 @@
 import datetime
 import re
 import threading
-import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -231,8 +230,9 @@ def test_a_staff_preview_of_an_unpublished_article_adds_nothing(editor_client, t
     assert reads_of(article) == 0
 
 
-def test_unknown_articles_are_404_and_count_nothing(client):
-    assert read(client, Article(pk=999999)).status_code == 404
+def test_unknown_articles_count_nothing(client):
+    # Answered like any other id (tests/news/test_reads_cap.py): ids of drafts stay hidden.
+    assert read(client, Article(pk=999999)).status_code == 204
     assert not ArticleDailyRead.objects.exists()
 
 
@@ -419,8 +419,14 @@ def _concurrent_reads(live_server, article, count, workers=16):
     assert statuses == [204] * count
 
 
+@pytest.fixture
+def one_address_many_readers(settings):
+    """The concurrency tests send every reader from the live server's one address."""
+    settings.READS_MAX_PER_ADDRESS = 10_000
+
+
 @pytest.mark.django_db(transaction=True)
-def test_200_concurrent_reads_add_exactly_200(live_server, caplog):
+def test_200_concurrent_reads_add_exactly_200(live_server, caplog, one_address_many_readers):
     article = ArticleFactory(title="Bài đọc đồng thời", body="<p>Nội dung</p>")
     before = Article.objects.get(pk=article.pk)
     _concurrent_reads(live_server, article, 200)
@@ -452,7 +458,9 @@ def _admin_save_data(article, n):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_200_concurrent_reads_during_20_admin_saves_lose_nothing(live_server):
+def test_200_concurrent_reads_during_20_admin_saves_lose_nothing(
+    live_server, one_address_many_readers
+):
     article = ArticleFactory()
     admin_user = UserFactory(is_staff=True, is_superuser=True)
     url = reverse("admin:news_article_change", args=[article.pk])
@@ -484,9 +492,7 @@ def test_200_concurrent_reads_during_20_admin_saves_lose_nothing(live_server):
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_counting_request_counts_nothing(live_server):
     url = live_server.url + reverse("news:article_read", kwargs={"pk": 424242})
-    with pytest.raises(urllib.error.HTTPError) as error:
-        _post(url, BROWSER)
-    assert error.value.code == 404
+    assert _post(url, BROWSER) == 204  # an unknown id: answered as any other
     assert not ArticleDailyRead.objects.exists()
 
 

@@ -119,7 +119,9 @@ def test_flushing_while_reads_arrive_loses_no_increment(buffered):
     def readers(t):
         for n in range(per_thread):
             article = articles[n % 3]
-            reads._buffer_read(f"reads:seen:t{t}-{n}", 60, article.pk, today)
+            reads._buffer_read(
+                f"reads:seen:t{t}-{n}", f"reads:address:t{t}-{n}", 60, article.pk, today
+            )
 
     def flusher():
         try:
@@ -172,6 +174,7 @@ def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, se
     from tests.news.test_reads import _concurrent_reads
 
     settings.READS_FLUSH_SECONDS = 1  # reads flush while others arrive
+    settings.READS_MAX_PER_ADDRESS = 10_000  # every reader comes from the live server's address
     buffered.delete(cache.make_key("reads:flush-lock"))
     article = ArticleFactory()
     _concurrent_reads(live_server, article, 200)
@@ -188,3 +191,12 @@ def test_flush_reads_command_says_when_reads_are_not_buffered(settings):
     settings.READS_BUFFERED = False
     with pytest.raises(CommandError, match="not buffered"):
         call_command("flush_reads")
+
+
+def test_buffered_reads_respect_the_cap_per_address(client, buffered, settings):
+    settings.READS_MAX_PER_ADDRESS = 4
+    article = ArticleFactory()
+    for n in range(10):
+        read(client, article, n)  # ten user agents, one address
+    assert reads.reads_flush() == 4
+    assert reads_of(article) == 4

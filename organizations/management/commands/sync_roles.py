@@ -5,8 +5,8 @@ from organizations.roles import ADMINISTRATORS, EDITORS, roles_sync
 
 class Command(BaseCommand):
     help = (
-        f'Create the groups "{ADMINISTRATORS}" and "{EDITORS}" if missing and add to them the '
-        "permissions of their role they lack (run it after adding models). Never removes any."
+        f'Create the groups "{ADMINISTRATORS}" and "{EDITORS}" if missing and make each hold '
+        "exactly the permissions its role lists in organizations/roles.py (migrate does it too)."
     )
 
     def handle(self, *args, **options):

@@ -31,14 +31,26 @@ def fill_body_html(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0005_daily_read_covering_index'),
+        ('news', '0007_search_index'),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='article',
-            name='body_html',
-            field=models.TextField(default='', editable=False),
+        # ALTER TABLE ADD COLUMN on both databases: Django's own AddField would rebuild the
+        # table on SQLite (a NOT NULL column), dropping the search index's FTS5 triggers (0007).
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name='article',
+                    name='body_html',
+                    field=models.TextField(default='', editable=False),
+                ),
+            ],
+            database_operations=[
+                migrations.RunSQL(
+                    "ALTER TABLE news_article ADD COLUMN body_html text NOT NULL DEFAULT ''",
+                    "ALTER TABLE news_article DROP COLUMN body_html",
+                ),
+            ],
         ),
         migrations.RunPython(fill_body_html, migrations.RunPython.noop, elidable=True),
     ]

@@ -1,0 +1,135 @@
+"""The full table of what each role may do, printed and pinned (run with -s to see it).
+
+A new model's permissions appear here as a failure: decide which role gets each of them in
+organizations/roles.py, then add its rows to TABLE.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from organizations.roles import ADMINISTRATORS, EDITORS, roles_sync
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = [ADMINISTRATORS, EDITORS]
+
+# permission                           Quản trị viên  Biên tập viên
+TABLE = """
+admin.add_logentry                           -              -
+admin.change_logentry                        -              -
+admin.delete_logentry                        -              -
+admin.view_logentry                          -              -
+auth.add_group                               -              -
+auth.add_permission                          -              -
+auth.add_user                                yes            -
+auth.change_group                            -              -
+auth.change_permission                       -              -
+auth.change_user                             yes            -
+auth.delete_group                            -              -
+auth.delete_permission                       -              -
+auth.delete_user                             yes            -
+auth.view_group                              yes            -
+auth.view_permission                         -              -
+auth.view_user                               yes            -
+axes.add_accessattempt                       -              -
+axes.add_accessattemptexpiration             -              -
+axes.add_accessfailurelog                    -              -
+axes.add_accesslog                           -              -
+axes.change_accessattempt                    -              -
+axes.change_accessattemptexpiration          -              -
+axes.change_accessfailurelog                 -              -
+axes.change_accesslog                        -              -
+axes.delete_accessattempt                    yes            -
+axes.delete_accessattemptexpiration          -              -
+axes.delete_accessfailurelog                 -              -
+axes.delete_accesslog                        -              -
+axes.view_accessattempt                      yes            -
+axes.view_accessattemptexpiration            -              -
+axes.view_accessfailurelog                   -              -
+axes.view_accesslog                          yes            -
+contenttypes.add_contenttype                 -              -
+contenttypes.change_contenttype              -              -
+contenttypes.delete_contenttype              -              -
+contenttypes.view_contenttype                -              -
+news.add_article                             yes            yes
+news.add_articledailyread                    -              -
+news.add_articleimage                        yes            yes
+news.add_category                            yes            yes
+news.add_readflush                           -              -
+news.add_source                              yes            yes
+news.add_tag                                 yes            yes
+news.change_article                          yes            yes
+news.change_articledailyread                 -              -
+news.change_articleimage                     yes            yes
+news.change_category                         yes            yes
+news.change_readflush                        -              -
+news.change_source                           yes            yes
+news.change_tag                              yes            yes
+news.delete_article                          yes            yes
+news.delete_articledailyread                 -              -
+news.delete_articleimage                     yes            yes
+news.delete_category                         yes            yes
+news.delete_readflush                        -              -
+news.delete_source                           yes            yes
+news.delete_tag                              yes            yes
+news.view_article                            yes            yes
+news.view_articledailyread                   yes            yes
+news.view_articleimage                       yes            yes
+news.view_category                           yes            yes
+news.view_readflush                          -              -
+news.view_source                             yes            yes
+news.view_tag                                yes            yes
+organizations.add_organization               yes            -
+organizations.add_partnerlink                yes            -
+organizations.add_siteidentity               -              -
+organizations.add_sponsor                    yes            -
+organizations.add_sponsorclick               -              -
+organizations.change_organization            yes            -
+organizations.change_partnerlink             yes            -
+organizations.change_siteidentity            yes            -
+organizations.change_sponsor                 yes            -
+organizations.change_sponsorclick            -              -
+organizations.delete_organization            yes            -
+organizations.delete_partnerlink             yes            -
+organizations.delete_siteidentity            -              -
+organizations.delete_sponsor                 yes            -
+organizations.delete_sponsorclick            -              -
+organizations.view_organization              yes            yes
+organizations.view_partnerlink               yes            -
+organizations.view_siteidentity              yes            -
+organizations.view_sponsor                   yes            -
+organizations.view_sponsorclick              yes            -
+otp_totp.add_totpdevice                      -              -
+otp_totp.change_totpdevice                   -              -
+otp_totp.delete_totpdevice                   -              -
+otp_totp.view_totpdevice                     -              -
+sessions.add_session                         -              -
+sessions.change_session                      -              -
+sessions.delete_session                      -              -
+sessions.view_session                        -              -
+"""
+
+
+def role_table():
+    roles_sync()
+    granted = {
+        name: set(
+            Group.objects.get(name=name).permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        )
+        for name in COLUMNS
+    }
+    rows = []
+    for app_label, codename in Permission.objects.values_list(
+        "content_type__app_label", "codename"
+    ).order_by("content_type__app_label", "codename"):
+        marks = ["yes" if (app_label, codename) in granted[name] else "-" for name in COLUMNS]
+        rows.append(f"{app_label + '.' + codename:<44} {marks[0]:<14} {marks[1]}")
+    return "\n".join(rows)
+
+
+def test_each_role_may_do_exactly_what_the_table_says():
+    table = role_table()
+    print(f"\n{'permission':<44} {ADMINISTRATORS:<14} {EDITORS}\n{table}")
+    assert table == TABLE.strip()

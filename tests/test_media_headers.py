@@ -1,0 +1,152 @@
+"""Uploaded media never runs in a browser: nosniff and a policy that allows nothing, both
+when Django serves it (development) and under the shipped deploy/nginx.conf (production)."""
+
+import importlib
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.urls import clear_url_caches
+
+from tests.tcp_proxy import free_port
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+MEDIA_POLICY = "default-src 'none'; sandbox"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'
+
+
+def _put_media(media_root):
+    (media_root / "news/body").mkdir(parents=True, exist_ok=True)
+    (media_root / "news/body/anh.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    (media_root / "news/body/ve.svg").write_bytes(SVG)
+    (media_root / "news/body/trang.html").write_bytes(b"<script>alert(1)</script>")
+
+
+@pytest.fixture
+def debug_urls(settings):
+    """The project's URLs as DEBUG builds them (only then does Django serve media)."""
+    import portal.urls
+
+    settings.DEBUG = True
+    importlib.reload(portal.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(portal.urls)
+    clear_url_caches()
+
+
+def test_django_serves_media_in_development_with_nosniff_and_a_policy_that_runs_nothing(
+    client, settings, debug_urls
+):
+    _put_media(settings.MEDIA_ROOT)
+    for name in ("anh.jpg", "ve.svg", "trang.html"):
+        response = client.get(f"/media/news/body/{name}")
+        assert response.status_code == 200
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Security-Policy"] == MEDIA_POLICY
+    assert client.get("/media/news/body/khong-co.jpg").status_code == 404
+
+
+# --- nginx, with the shipped configuration ----------------------------------------------------
+
+
+def _fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture
+def nginx(live_server, settings, tmp_path):
+    """deploy/nginx.conf, run by Debian's nginx in the foreground on a free port, in front of
+    the test's live server; only its port, upstream and folders are changed."""
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (apt-get install nginx) to test deploy/nginx.conf")
+    static_root = tmp_path / "static"
+    (static_root / "css").mkdir(parents=True)
+    (static_root / "css/site.css").write_text("body { color: #222 }")
+    port = free_port()
+    upstream = live_server.url.removeprefix("http://")
+    site = (BASE_DIR / "deploy/nginx.conf").read_text()
+    replacements = {
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "server 127.0.0.1:8000;": f"server {upstream};",
+        "/srv/portal/var/static/": f"{static_root}/",
+        "/srv/portal/media/": f"{settings.MEDIA_ROOT}/",
+    }
+    for old, new in replacements.items():
+        assert old in site, f"deploy/nginx.conf no longer has {old!r}: update this test"
+        site = site.replace(old, new)
+    (tmp_path / "portal.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"""
+daemon off;
+master_process off;
+pid {tmp_path}/nginx.pid;
+error_log {tmp_path}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp_path}/body;
+    proxy_temp_path {tmp_path}/proxy;
+    fastcgi_temp_path {tmp_path}/fastcgi;
+    uwsgi_temp_path {tmp_path}/uwsgi;
+    scgi_temp_path {tmp_path}/scgi;
+    include {tmp_path}/portal.conf;
+}}
+"""
+    )
+    command = [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")]
+    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(command, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/static/css/site.css", timeout=1)
+            break
+        except OSError:
+            assert process.poll() is None, process.stderr.read()
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_nginx_serves_media_with_nosniff_and_a_policy_that_runs_nothing(nginx, settings):
+    _put_media(settings.MEDIA_ROOT)
+    for name, content_type in (
+        ("anh.jpg", "image/jpeg"),
+        ("ve.svg", "image/svg+xml"),
+        ("trang.html", "text/html"),
+    ):
+        status, headers, _body = _fetch(f"{nginx}/media/news/body/{name}")
+        assert status == 200
+        assert headers["Content-Type"].startswith(content_type)
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Content-Security-Policy"] == MEDIA_POLICY
+    status, headers, _body = _fetch(f"{nginx}/media/news/body/khong-co.jpg")
+    assert status == 404 and headers["Content-Security-Policy"] == MEDIA_POLICY
+    assert _fetch(f"{nginx}/media/news/")[0] in (403, 404)  # no folder listing
+
+
+def test_nginx_serves_static_files_and_passes_pages_to_the_site(nginx):
+    status, headers, body = _fetch(f"{nginx}/static/css/site.css")
+    assert status == 200 and body == b"body { color: #222 }"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, _headers, body = _fetch(f"{nginx}/")
+    assert status == 200 and '<html lang="vi"' in body.decode()
+    assert _fetch(f"{nginx}/healthz")[0] == 200

@@ -17,7 +17,7 @@ class DocumentFilterForm(forms.Form):
 
     def __init__(self, data, *, types, issuers, years):
         super().__init__(data)
-        everything = [("", _("All"))]
+        everything = [("", _("All of them"))]
         self.fields["type"].choices = everything + [(t.slug, t.name) for t in types]
         self.fields["issuer"].choices = everything + [(o.slug, o.name) for o in issuers]
         self.fields["year"].choices = everything + [(str(y), str(y)) for y in years]

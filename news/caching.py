@@ -12,12 +12,11 @@ kept past it. Read counts change in SQL without any of this: a page's "Số lầ
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.caching import cached, register_next_change, site_version, site_version_bump
+from portal.caching import cached, next_moment, register_next_change, site_version_bump
 
 from .models import Article, ArticleImage, Category, Source, Tag
 
@@ -45,29 +44,16 @@ def connect():
 
 
 def next_scheduled_publication():
-    """When the next scheduled article goes live (None: none is scheduled).
-
-    Kept under the site version, so it costs one query per change to the articles, and again
-    only once its moment has passed.
-    """
-    now = timezone.now()
-    key = f"news:next-scheduled:v{site_version()}"
-    try:
-        moment = cache.get(key)
-    except Exception:
-        moment = None
-    if moment is None or (moment and moment <= now):
-        moment = (
+    """When the next scheduled article goes live (None: none is scheduled)."""
+    return next_moment(
+        "news:next-scheduled",
+        lambda now: (
             Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
-        ) or False  # False: nothing scheduled (None would mean "not cached")
-        try:
-            cache.set(key, moment, 60 * 60)
-        except Exception:
-            pass
-    return moment or None
+        ),
+    )
 
 
 # The most-read box's windows: (key, label, days counted, today included).

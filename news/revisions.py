@@ -19,6 +19,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from reversion.models import Version
 
 from .models import Article, ArticleImage
@@ -29,13 +30,13 @@ IMAGES = "images"
 
 # What a revision's comment may say; stored as the key, shown in the reader's language.
 ACTIONS = {
-    "draft": "Saved as a draft",
-    "publish": "Published",
-    "schedule": "Scheduled",
-    "save": "Saved",
-    "withdraw": "Withdrawn (back to draft)",
-    "restore": "Restored an earlier revision",
-    "import": "Pictures from other sites imported",
+    "draft": gettext_noop("Saved as a draft"),
+    "publish": gettext_noop("Published"),
+    "schedule": gettext_noop("Scheduled"),
+    "save": gettext_noop("Saved"),
+    "withdraw": gettext_noop("Withdrawn (back to draft)"),
+    "restore": gettext_noop("Restored an earlier revision"),
+    "import": gettext_noop("Pictures from other sites imported"),
 }
 
 
@@ -225,7 +226,8 @@ def snapshot_rows(*snapshots):
 
 
 def _tokens(text):
-    return re.findall(r"\s+|\w+|[^\w\s]", text)
+    # A word keeps the spaces after it: a changed phrase is marked as one piece.
+    return re.findall(r"\w+\s*|[^\w\s]\s*|\s+", text)
 
 
 def diff_pair(old, new):

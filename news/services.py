@@ -1,8 +1,20 @@
-"""Operations on articles that write several models: restoring a revision, publishing."""
+"""Operations on articles that write several models or reach the outside world: restoring a
+revision, publishing, importing pictures that other sites host."""
+
+import html
+import re
+from urllib.parse import urlsplit
 
 import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
+
+from portal.fetch import FetchRefused, fetch_image
+from portal.images import DatedUploadTo, image_clean
 
 from . import revisions
 from .models import Article, ArticleImage
@@ -80,3 +92,58 @@ def articles_withdraw(*, articles, user):
             reversion.set_comment("withdraw")
         count += 1
     return count
+
+
+IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
+body_upload_to = DatedUploadTo("news/body")
+
+
+def remote_image_urls(body):
+    """Addresses of the body's pictures that another site hosts, in order, once each."""
+    urls = []
+    for match in IMG_SRC.finditer(body or ""):
+        src = html.unescape(match.group(2))
+        parts = urlsplit(src)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            own = parts.hostname in settings.ALLOWED_HOSTS and parts.path.startswith(
+                settings.MEDIA_URL
+            )
+            if not own and src not in urls:
+                urls.append(src)
+    return urls
+
+
+def article_import_remote_images(*, article, user):
+    """Download each picture another site hosts, check it like an upload and show our copy.
+
+    Returns ``(imported, refused)``: the addresses now served by us, and ``(address,
+    reason)`` for each one that stays as it was. Saved as one revision when anything changed.
+    """
+    imported, refused, stored = [], [], {}
+    for url in remote_image_urls(article.body):
+        try:
+            content = image_clean(fetch_image(url))
+        except FetchRefused as error:
+            refused.append((url, str(error)))
+            continue
+        except ValidationError as error:
+            refused.append((url, " ".join(error.messages)))
+            continue
+        name = default_storage.save(body_upload_to(None, content.name), content)
+        stored[url] = default_storage.url(name)
+        imported.append(url)
+    if not stored:
+        return imported, refused
+
+    def replace(match):
+        src = html.unescape(match.group(2))
+        return match.group(1) + escape(stored.get(src, src)) + match.group(3)
+
+    with transaction.atomic(), reversion.create_revision():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        article.body = IMG_SRC.sub(replace, article.body)
+        article.updated_by = user
+        article.save()
+        reversion.set_user(user)
+        reversion.set_comment("import")
+    return imported, refused

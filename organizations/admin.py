@@ -26,6 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin_tools import SafeModelAdmin
 
+from . import admin_auth  # noqa: F401  (users and groups with Vietnamese permissions)
 from .models import (
     Organization,
     PartnerLink,

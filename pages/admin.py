@@ -43,8 +43,16 @@ class MenuSubItemInline(admin.TabularInline):
 class MenuItemAdmin(SafeModelAdmin):
     list_display = ["__str__", "kind", "parent", "order", "is_shown"]
     list_editable = ["order", "is_shown"]
-    list_filter = ["kind", "is_shown", "parent"]
-    list_select_related = ["parent", "category", "organization", "page"]
+    list_filter = ["kind", "is_shown"]
+    # The item's and its parent's names come from what they lead to.
+    list_select_related = [
+        "category",
+        "organization",
+        "page",
+        "parent__category",
+        "parent__organization",
+        "parent__page",
+    ]
     search_fields = ["title", "url", "category__name", "organization__name", "page__title"]
     autocomplete_fields = ["category", "organization", "page", "parent"]
     fieldsets = [
@@ -61,14 +69,6 @@ class MenuItemAdmin(SafeModelAdmin):
         ),
     ]
     inlines = [MenuSubItemInline]
-
-    def get_queryset(self, request):
-        # __str__ shows the name of what the item leads to.
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("parent__category", "parent__organization", "parent__page")
-        )
 
     def get_inlines(self, request, obj):
         # Sub-items of sub-items would be a third level.

@@ -37,7 +37,7 @@ def _build_menu():
     from .models import MenuItem
 
     items = list(MenuItem.objects.for_menu())
-    if not items:
+    if not items and not MenuItem.objects.exists():
         # No menu arranged yet: the categories shown in the menu, with their sub-categories.
         return _tree(
             Category.objects.in_menu().order_by("order", "name").only("name", "slug", "parent"),

@@ -44,7 +44,7 @@ class Page(models.Model):
     # The body as readers get it (lazy pictures, srcset), made by save() from ``body``.
     body_html = models.TextField(editable=False, default="")
     is_published = models.BooleanField(
-        _("published"), default=True, help_text=_("Untick it to hide the page from readers.")
+        _("shown to readers"), default=True, help_text=_("Untick it to hide the page from readers.")
     )
     # Diacritic-free, lower-case copy of the title and text, for search on every database.
     search_text = models.TextField(editable=False, default="")

@@ -105,6 +105,24 @@ def register_next_change(provider):
         _next_change_providers.append(provider)
 
 
+def next_moment(key, find):
+    """``find()``: the next moment (or None) when something pages show changes by itself,
+    kept under the site version (one query per change) and found again once it has passed."""
+    now = timezone.now()
+    key = f"{key}:v{site_version()}"
+    try:
+        moment = cache.get(key)
+    except Exception:
+        moment = None
+    if moment is None or (moment and moment <= now):
+        moment = find(now) or False  # False: nothing ahead (None would mean "not cached")
+        try:
+            cache.set(key, moment, 60 * 60)
+        except Exception:
+            logger.warning("Cache unavailable", exc_info=True)
+    return moment or None
+
+
 def _next_local_midnight(now):
     local = timezone.localtime(now)
     tomorrow = local.date() + datetime.timedelta(days=1)

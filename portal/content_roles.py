@@ -15,10 +15,13 @@ def _crud(app_label, *models):
     ]
 
 
+# Contact messages (contact.ContactMessage) are deliberately absent: administrators only.
 EDITOR_PERMISSIONS = [
     *_crud("documents", "document", "documentfile", "documenttype", "documentsubject"),
     *_crud("galleries", "album", "photo"),
+    *_crud("events", "event"),
+    *_crud("videos", "video"),
 ]
 
 # Contact messages are personal data: administrators only.
-ADMINISTRATOR_PERMISSIONS = []
+ADMINISTRATOR_PERMISSIONS = _crud("contact", "contactmessage")

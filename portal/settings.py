@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "organizations",
     "documents",
     "galleries",
+    "events",
+    "contact",
+    "videos",
     "pages",
 ]
 
@@ -173,18 +176,16 @@ CACHES["reads"] = (
         "OPTIONS": {"MAX_ENTRIES": env.int("READS_LOCAL_MARKS", default=100_000)},
     }
 )
-# Whole pages for anonymous readers (portal/caching.py, README "What is cached"): in Redis
-# when there is one; otherwise in each process's memory, in a cache of their own so that they
-# never push the small entries (blocks, read marks) out, and bounded in number.
-CACHES["pages"] = (
-    CACHES["default"]
-    if REDIS_URL
-    else {
+# Whole pages for anonymous readers (portal/caching.py, README "Where the time goes"): in the
+# default cache when it is Redis (one connection pool, one circuit breaker); otherwise in each
+# process's memory, in a cache of their own so that they never push the small entries (blocks,
+# read marks) out, and bounded in number.
+if not REDIS_URL:
+    CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_LOCAL_ENTRIES", default=1000)},
     }
-)
 # Longest time a page is kept (0: no page cache). It is also kept no later than the next
 # scheduled publication and the next midnight, and any change an editor saves ends it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -299,7 +300,8 @@ CONTENT_SECURITY_POLICY = {
 # clipboard, which the article page's buttons use, keep their default (this site only).
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "autoplay": [],
+    # The YouTube player, loaded only when a reader presses play (videos/), may start at once.
+    "autoplay": ['"https://www.youtube-nocookie.com"'],
     "camera": [],
     "display-capture": [],
     "geolocation": [],
@@ -405,6 +407,11 @@ TRASH_KEEP_DAYS = env.int("TRASH_KEEP_DAYS", default=30)
 # "Đang có người sửa": an open article form says so every EDITING_PRESENCE_SECONDS / 2; the
 # marker disappears by itself this long after the last sign of life.
 EDITING_PRESENCE_SECONDS = env.int("EDITING_PRESENCE_SECONDS", default=60)
+# Pictures of other sites imported into an article (portal/fetch.py): each step's timeout in
+# seconds (the whole download gets twice this), and networks that may be fetched from although
+# they are not public (empty in production; the tests' local picture server is on 127.0.0.1).
+REMOTE_IMAGES_TIMEOUT = env.float("REMOTE_IMAGES_TIMEOUT", default=5.0)
+REMOTE_IMAGES_ALLOWED_NETWORKS = env.list("REMOTE_IMAGES_ALLOWED_NETWORKS", default=[])
 
 # Read counting ("Số lần đọc", news/reads.py). A reader counts once per article per window.
 READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
@@ -412,8 +419,6 @@ READS_WINDOW_MINUTES = env.int("READS_WINDOW_MINUTES", default=30)
 # agents it sends: 120 is three classes of 40 behind a school's one address reading the same
 # article in the same half hour (README, "Reads that cannot be inflated").
 READS_MAX_PER_ADDRESS = env.int("READS_MAX_PER_ADDRESS", default=120)
-# "Most read" covers this many days, today included.
-READS_MOST_READ_DAYS = env.int("READS_MOST_READ_DAYS", default=7)
 # Seconds the "most read" box is kept in the cache before it is queried again.
 READS_MOST_READ_CACHE_SECONDS = env.int("READS_MOST_READ_CACHE_SECONDS", default=300)
 # Buffer counted reads in Redis and write them to the database in batches: only with Redis,
@@ -425,3 +430,25 @@ READS_FLUSH_SECONDS = env.int("READS_FLUSH_SECONDS", default=10)
 # Behind a reverse proxy, the META key holding the client's address as the proxy saw it,
 # e.g. HTTP_X_FORWARDED_FOR (its last address is used). Empty: REMOTE_ADDR.
 READS_CLIENT_IP_HEADER = env("READS_CLIENT_IP_HEADER", default="")
+
+# Contact form ("Liên hệ", contact/). Messages are stored and read in the admin; these
+# addresses are e-mailed about each one when set (comma separated).
+CONTACT_NOTIFY_EMAILS = env.list("CONTACT_NOTIFY_EMAILS", default=[])
+# Spam without third-party services: a form sent faster than this after it was opened is
+# refused, and so is one older than the maximum age; one address sends at most
+# CONTACT_MAX_PER_HOUR messages an hour.
+CONTACT_FORM_MIN_SECONDS = env.int("CONTACT_FORM_MIN_SECONDS", default=3)
+CONTACT_FORM_MAX_AGE_SECONDS = env.int("CONTACT_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
+CONTACT_MAX_PER_HOUR = env.int("CONTACT_MAX_PER_HOUR", default=3)
+# Outgoing e-mail: e.g. smtp+tls://user:password@smtp.example.vn:587 (console: printed).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Videos (videos/): an uploaded MP4 up to this size; a YouTube video's thumbnail is fetched
+# from this address when the video is saved, so readers' browsers never ask YouTube for it.
+VIDEO_MAX_UPLOAD_BYTES = env.int("VIDEO_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+VIDEOS_THUMBNAIL_URL = env(
+    "VIDEOS_THUMBNAIL_URL", default="https://i.ytimg.com/vi/{id}/hqdefault.jpg"
+)
+VIDEOS_FETCH_TIMEOUT = env.int("VIDEOS_FETCH_TIMEOUT", default=5)

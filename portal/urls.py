@@ -5,10 +5,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from documents.sitemaps import DocumentSitemap
+from events.sitemaps import EventSitemap
 from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pages.sitemaps import PageSitemap
+from videos.sitemaps import VideoSitemap
 
 from . import two_factor, views
 from .caching import cache_for_readers
@@ -18,6 +20,8 @@ sitemaps = {
     "categories": CategorySitemap,
     "documents": DocumentSitemap,
     "albums": AlbumSitemap,
+    "events": EventSitemap,
+    "videos": VideoSitemap,
     "pages": PageSitemap,
 }
 
@@ -43,6 +47,9 @@ urlpatterns = [
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
+    path("", include("events.urls")),
+    path("", include("contact.urls")),
+    path("", include("videos.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]

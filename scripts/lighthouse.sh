@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: Lighthouse (default mobile mode, simulated slow 4G) on the home page, a category
-# and an article of a throw-away site filled by `manage.py demo`, served by gunicorn with
+# Benchmark: Lighthouse (default mobile mode, simulated slow 4G) on the home page, a category,
+# an article, a static page and the search of a throw-away site filled by `manage.py demo`, served by gunicorn with
 # DEBUG off, as in production. Prints the four scores of each page; it is not a test.
 #
 #   scripts/lighthouse.sh            # needs Node.js 18.16+, npm and Debian's chromium
@@ -38,11 +38,14 @@ echo "Preparing a demo site in $work" >&2
 "$python" manage.py demo >/dev/null
 "$python" manage.py collectstatic --no-input -v 0 >&2
 
-read -r category article < <("$python" manage.py shell -v 0 -c '
+read -r category article static_page < <("$python" manage.py shell -v 0 -c '
 from news.models import Article, Category
+from pages.models import Page
 category = Category.objects.in_menu().top_level().first()
 article = Article.objects.published().exclude(cover_image="").first()
-print(category.get_absolute_url(), article.get_absolute_url())')
+page = Page.objects.published().first()
+print(category.get_absolute_url(), article.get_absolute_url(), page.get_absolute_url())')
+search="/tim-kiem/?q=thanh+nien"
 
 port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
@@ -54,10 +57,10 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 # One visit first, so the image renditions exist and the page is measured as readers get it.
-for path in / "$category" "$article"; do curl -fs -o /dev/null "$base$path"; done
+for path in / "$category" "$article" "$static_page" "$search"; do curl -fs -o /dev/null "$base$path"; done
 
 printf '%-9s %11s %13s %14s %4s  %s\n' page performance accessibility best-practices seo url
-for entry in "home /" "category $category" "article $article"; do
+for entry in "home /" "category $category" "article $article" "page $static_page" "search $search"; do
   set -- $entry
   "$lighthouse" "$base$2" --quiet --output=json --output-path="$work/report.json" \
     --only-categories=performance,accessibility,best-practices,seo \

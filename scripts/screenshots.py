@@ -1,4 +1,5 @@
-"""Screenshots of the home page and an article, desktop (1440) and phone (360) widths.
+"""Screenshots of the home page, an article and a static page at desktop (1440) and phone
+(360) widths, and the phone's open menu drawer.
 
     .venv/bin/python scripts/screenshots.py http://127.0.0.1:8000 [docs/screenshots]
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 360, "height": 740}}
+SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 360, "height": 780}}
 
 
 def shoot(page, path):
@@ -39,8 +40,15 @@ def main(base, out):
             page = context.new_page()
             page.goto(base + "/")
             shoot(page, out / f"home-{name}.png")
+            if name == "phone":  # the drawer, as a reader sees it over the first screen
+                page.locator("[data-menu-button]").click()
+                page.locator("#menu").wait_for(state="visible")
+                page.screenshot(path=out / "menu-phone.png")
+                page.keyboard.press("Escape")
             page.locator(".hero .card-title a").first.click()
             shoot(page, out / f"article-{name}.png")
+            page.goto(base + "/trang/gioi-thieu/")
+            shoot(page, out / f"page-{name}.png")
             context.close()
         browser.close()
 

@@ -6,11 +6,14 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
+from events.models import Event
 from galleries.models import Album, Photo
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
+from pages.models import MenuItem, Page
 from portal.text import slugify_vi
-from tests.samples import PDF
+from tests.samples import MP4, PDF
+from videos.models import Video
 
 
 def _image_file(name="image.jpg"):
@@ -117,6 +120,34 @@ class PartnerLinkFactory(factory.django.DjangoModelFactory):
     group = PartnerLink.Group.PROVINCE
 
 
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published static page; ``hidden=True`` is the variation."""
+
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Trang giới thiệu {n}")
+    slug = factory.LazyAttribute(lambda o: slugify_vi(o.title))
+    body = "<p>Nội dung trang.</p>"
+
+    class Params:
+        hidden = factory.Trait(is_published=False)
+
+
+class MenuItemFactory(factory.django.DjangoModelFactory):
+    """A top-level menu item leading to a new category; pass ``kind`` and its target for others."""
+
+    class Meta:
+        model = MenuItem
+
+    kind = MenuItem.Kind.CATEGORY
+    category = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.kind == MenuItem.Kind.CATEGORY),
+        yes_declaration=factory.SubFactory(CategoryFactory),
+        no_declaration=None,
+    )
+
+
 class DocumentTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DocumentType
@@ -185,3 +216,44 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     image = factory.LazyFunction(_image_file)
     caption = factory.Sequence(lambda n: f"Đoàn viên làm đường giao thông nông thôn {n}")
     order = factory.Sequence(lambda n: n)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event starting tomorrow at 8:00 for two hours."""
+
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Hội nghị Ban Chấp hành Tỉnh đoàn lần {n}")
+    start_at = factory.LazyFunction(
+        lambda: (
+            timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=1)
+        )
+    )
+    end_at = factory.LazyAttribute(lambda o: o.start_at + datetime.timedelta(hours=2))
+    place = "Hội trường Tỉnh đoàn"
+    organization = factory.SubFactory(OrganizationFactory)
+    description = "Nội dung: sơ kết công tác Đoàn 6 tháng đầu năm."
+
+
+class VideoFactory(factory.django.DjangoModelFactory):
+    """A published YouTube video with its thumbnail already stored; ``mp4=True`` uploads one."""
+
+    class Meta:
+        model = Video
+
+    title = factory.Sequence(lambda n: f"Phóng sự Tháng Thanh niên số {n}")
+    description = "Hoạt động ra quân của đoàn viên, thanh niên."
+    youtube_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    thumbnail = factory.LazyFunction(_image_file)
+    thumbnail_source_id = "dQw4w9WgXcQ"
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        mp4 = factory.Trait(
+            youtube_url="",
+            thumbnail="",
+            thumbnail_source_id="",
+            file=factory.LazyFunction(lambda: ContentFile(MP4, name="video.mp4")),
+        )

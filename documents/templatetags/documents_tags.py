@@ -1,6 +1,6 @@
 from django import template
 
-from documents.models import Document
+from documents import caching
 
 register = template.Library()
 
@@ -8,5 +8,4 @@ register = template.Library()
 @register.inclusion_tag("documents/includes/article_documents.html")
 def article_documents(article):
     """The published documents an editor linked to ``article``, with their files."""
-    documents = Document.objects.published().filter(articles=article).for_listing()
-    return {"documents": documents}
+    return {"documents": caching.article_document_items(article.pk)}

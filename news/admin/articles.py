@@ -1,5 +1,6 @@
 import reversion
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
@@ -172,6 +173,11 @@ class ArticleAdmin(SafeModelAdmin):
                 wrap(views.restore),
                 name="news_article_restore",
             ),
+            path(
+                "<int:pk>/lay-anh-ngoai/",
+                wrap(views.import_remote_images),
+                name="news_article_import_images",
+            ),
             *super().get_urls(),
         ]
 
@@ -227,6 +233,15 @@ class ArticleAdmin(SafeModelAdmin):
         self.message_user(request, message % {"when": when}, messages.SUCCESS)
         editing.presence_clear(article_pk=obj.pk, user=request.user)
         return views.redirect_to_change(obj)
+
+    def response_delete(self, request, obj_display, obj_id):
+        self.message_user(
+            request,
+            _("“%(title)s” is in the trash: it can be restored from there.")
+            % {"title": obj_display},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:news_article_changelist"))
 
     def delete_model(self, request, obj):
         obj.move_to_trash(user=request.user)

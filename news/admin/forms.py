@@ -30,7 +30,10 @@ PUBLISHING_ACTIONS = {ACTION_PUBLISH, ACTION_SCHEDULE}
 
 
 class KeptCoverWidget(forms.HiddenInput):
-    """Carries a cover uploaded with a form that had errors, and shows it."""
+    """Carries a cover uploaded with a form that had errors, and shows it (so the admin must
+    not hide its row as it hides hidden fields)."""
+
+    is_hidden = False
 
     def render(self, name, value, attrs=None, renderer=None):
         hidden = super().render(name, value, attrs, renderer)
@@ -46,7 +49,7 @@ class KeptCoverWidget(forms.HiddenInput):
 
 class ArticleAdminForm(forms.ModelForm):
     version_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    cover_kept = forms.CharField(widget=KeptCoverWidget, required=False)
+    cover_kept = forms.CharField(widget=KeptCoverWidget, required=False, label="")
 
     # Set by ArticleAdmin.get_form(): the request's user and the button pressed.
     user = None

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import editing, revisions, services
@@ -59,6 +60,7 @@ def editor_context(request, model_admin, context, article):
     if article is not None:
         editing.presence_mark(article_pk=article.pk, user=request.user)
         extra["others_editing"] = editing.presence_others(article_pk=article.pk, user=request.user)
+        extra["remote_images"] = services.remote_image_urls(article.body)
         extra["autosave_url"] = reverse("admin:news_article_autosave", args=[article.pk])
         extra["preview_url"] = reverse("admin:news_article_preview", args=[article.pk])
     else:
@@ -297,3 +299,26 @@ def preview(request, model_admin, pk=None):
         )
         transaction.set_rollback(True)
     return response
+
+
+@require_POST
+def import_remote_images(request, model_admin, pk):
+    """The one-click import of the pictures that other sites host, through the upload checks."""
+    article = _article_or_404(model_admin, request, pk)
+    imported, refused = services.article_import_remote_images(article=article, user=request.user)
+    if imported:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d picture from another site is now stored here.",
+                "%(count)d pictures from other sites are now stored here.",
+                len(imported),
+            )
+            % {"count": len(imported)},
+        )
+    for url, reason in refused:
+        messages.error(
+            request,
+            _("Picture %(url)s was not imported: %(reason)s.") % {"url": url, "reason": reason},
+        )
+    return redirect_to_change(article)

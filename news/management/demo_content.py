@@ -180,5 +180,9 @@ MENU = [
         ("", "organization", "huyen-doan-giong-rieng"),
         ("", "organization", "doan-khoi-cac-co-quan-tinh"),
     ]),
+    ("Tư liệu", "link", "/van-ban/", [
+        ("Văn bản", "link", "/van-ban/"),
+        ("Thư viện ảnh", "link", "/thu-vien-anh/"),
+    ]),
     ("", "page", "lien-he-tinh-doan", []),
 ]  # fmt: skip

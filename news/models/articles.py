@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from portal.html import html_for_readers, sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
@@ -147,12 +148,11 @@ class ArticleQuerySet(models.QuerySet):
             "category", "category__parent", "source", "organization"
         ).prefetch_related("tags", "images")
 
-    def most_read(self, days=None):
-        """Most read first over the last ``days`` days, today included (READS_MOST_READ_DAYS).
+    def most_read(self, days):
+        """Most read first over the last ``days`` days, today included (the admin's statistics).
 
         Each article carries ``period_reads``; articles unread in the period are left out.
         """
-        days = settings.READS_MOST_READ_DAYS if days is None else days
         since = timezone.localdate() - datetime.timedelta(days=days - 1)
         return (
             self.filter(daily_reads__date__gte=since)
@@ -168,7 +168,7 @@ class ArticleQuerySet(models.QuerySet):
         two bounded queries whatever the size of the archive. A few more are ranked than
         asked for, so that articles withdrawn since they were read leave no gap.
         """
-        top = ArticleDailyRead.objects.top_articles(since, limit * 3)
+        top = list(ArticleDailyRead.objects.ranked_since(since)[: limit * 3])
         found = self.in_bulk([pk for pk, _ in top])
         articles = []
         for pk, reads in top:
@@ -354,8 +354,8 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [
-            ("publish_article", "Can publish articles"),
-            ("purge_article", "Can delete articles from the trash for good"),
+            ("publish_article", gettext_noop("Can publish articles")),
+            ("purge_article", gettext_noop("Can delete articles from the trash for good")),
         ]
         ordering = ["-published_at", "-id"]
         # The public lists read published articles newest first, so each list has a partial

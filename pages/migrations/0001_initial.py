@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='title')),
                 ('slug', models.SlugField(blank=True, help_text='Part of the page address (/trang/...). Left empty, it is made from the title.', max_length=255, unique=True, verbose_name='slug')),
                 ('body', models.TextField(blank=True, verbose_name='body')),
-                ('is_published', models.BooleanField(default=True, help_text='Untick it to hide the page from readers.', verbose_name='published')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick it to hide the page from readers.', verbose_name='shown to readers')),
                 ('search_text', models.TextField(default='', editable=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed at')),

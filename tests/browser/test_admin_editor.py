@@ -26,7 +26,6 @@ def test_editor_writes_an_article_with_an_inline_image(page, live_server, tmp_pa
     assert "Thêm bài viết" in page.title()
 
     page.fill("#id_title", "Đoàn viên ra quân Mùa hè xanh")
-    page.select_option("#id_status", "published")
     page.evaluate(
         "id => { const s = document.getElementById(id); s.innerHTML += "
         f"'<option value=\"{category.pk}\" selected>x</option>'; }}",
@@ -43,9 +42,10 @@ def test_editor_writes_an_article_with_an_inline_image(page, live_server, tmp_pa
     assert upload.value.status == 200
     page.wait_for_selector(".ck-editor__editable figure.image img[src*='/media/news/body/']")
 
-    page.click("input[name=_save]")
-    page.wait_for_url(live_server.url + reverse("admin:news_article_changelist"))
+    page.click("button[name=_action][value=publish]")
+    page.wait_for_selector(".messagelist .success")
     article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
     assert article.slug == "doan-vien-ra-quan-mua-he-xanh"
     assert "Nội dung bài viết có ảnh." in article.body
     assert '<figure class="image"><img src="/media/news/body/' in article.body

@@ -190,3 +190,18 @@ def test_a_document_linked_from_an_article_shows_under_it(client):
     assert "99-HD/TĐTN" not in content
     # and the document's page links back to the article
     assert article.get_absolute_url() in client.get(document.get_absolute_url()).content.decode()
+
+
+def test_an_articles_document_list_follows_the_editors_changes(client):
+    article = ArticleFactory()
+    document = DocumentFactory(number="77-KH/TĐTN")
+    url = article.get_absolute_url()
+    assert "77-KH/TĐTN" not in client.get(url).content.decode()
+    document.articles.add(article)
+    assert "77-KH/TĐTN" in client.get(url).content.decode()
+    document.number = "78-KH/TĐTN"
+    document.save()
+    assert "78-KH/TĐTN" in client.get(url).content.decode()
+    document.is_published = False
+    document.save()
+    assert "78-KH/TĐTN" not in client.get(url).content.decode()

@@ -41,7 +41,6 @@ def test_sitemap_lists_published_articles_and_categories(client):
     assert draft.get_absolute_url() not in body
 
 
-def test_robots_points_at_the_sitemap_and_hides_the_admin(client):
+def test_robots_points_at_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
-    assert "Disallow: /admin/" in body

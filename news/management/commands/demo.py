@@ -12,12 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
+from contact import demo as contact_demo
+from documents import demo as documents_demo
+from events import demo as events_demo
+from galleries import demo as galleries_demo
 from news.management import demo_content as demo
 from news.models import Article, ArticleDailyRead, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, SiteIdentity, Sponsor
 from pages.models import MenuItem, Page
 from portal.images import DatedUploadTo
 from portal.text import fold_vi
+from videos import demo as videos_demo
 
 ARTICLE_COUNT = 60
 inline_upload_to = DatedUploadTo("news/body")
@@ -54,6 +59,7 @@ class Command(BaseCommand):
         if Article.objects.exists():
             self.stdout.write(_("The database already has articles: demo content left as it is."))
             self._create_pages_and_menu()
+            self._create_sections(random.Random(2026))
             return
         rng = random.Random(2026)
         with transaction.atomic():
@@ -66,11 +72,23 @@ class Command(BaseCommand):
             tags = [Tag.objects.get_or_create(name=name)[0] for name in demo.TAGS]
             self._create_articles(rng, categories, sources, organizations, tags)
             self._create_pages_and_menu()
+            self._create_sections(rng)
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo content created: %(count)s articles.") % {"count": ARTICLE_COUNT}
             )
         )
+
+    def _create_sections(self, rng):
+        """Documents, albums, events, videos and contact messages: each kind only while it has
+        none, so running the demo again changes nothing."""
+        articles = list(Article.objects.published().order_by("-published_at")[:5])
+        with transaction.atomic():
+            documents_demo.demo_create(rng=rng, articles=articles)
+            galleries_demo.demo_create(rng=rng, picture=_picture, articles=articles)
+            events_demo.demo_create(rng=rng)
+            videos_demo.demo_create(rng=rng, picture=_picture)
+            contact_demo.demo_create()
 
     def _create_admin(self):
         User = get_user_model()

@@ -1,0 +1,25 @@
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from portal.pagination import paginate
+
+from .models import Video
+
+VIDEOS_PER_PAGE = 12
+
+
+@require_safe
+def video_list(request):
+    context = paginate(request, Video.objects.published(), VIDEOS_PER_PAGE)
+    return render(request, "videos/video_list.html", context)
+
+
+@require_safe
+def video_detail(request, slug, pk):
+    videos = Video.objects.all()
+    if not request.user.has_perm("videos.change_video"):
+        videos = videos.published()  # editors may preview unpublished videos
+    video = get_object_or_404(videos, pk=pk)
+    if slug != video.slug:  # old or mistyped slug: one canonical URL
+        return redirect(video, permanent=True)
+    return render(request, "videos/video_detail.html", {"video": video})

@@ -211,9 +211,8 @@ def cache_for_readers(view=None, *, params=()):
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
             user = getattr(request, "user", None)
-            if (
-                user is not None and user.is_authenticated
-            ):  # staff: never a cached page, never make one
+            if user is not None and user.is_authenticated:
+                # Staff (anyone logged in): never a cached page, and never make one.
                 response = view(request, *args, **kwargs)
                 add_never_cache_headers(response)  # private, no-store
                 return response

@@ -9,8 +9,6 @@ kept past it. Read counts change in SQL without any of this: a page's "Số lầ
 "most read" box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -56,28 +54,24 @@ def next_scheduled_publication():
     )
 
 
-# The most-read box's windows: (key, label, days counted, today included).
-MOST_READ_WINDOWS = [
-    ("day", _("Today"), 1),
-    ("week", _("This week"), 7),
-    ("month", _("This month"), 30),
-]
+# The most-read box's tabs: today, this ISO week (Monday to Sunday), this calendar month.
+MOST_READ_WINDOWS = [("day", _("Today")), ("week", _("This week")), ("month", _("This month"))]
 
 
 def most_read_windows(limit=10):
     """The most-read box's three lists: the box is on every page.
 
     Kept under the site version (an editor's change, such as a title or a withdrawal, shows
-    at once) and the date (so "today" starts afresh at midnight), for
-    READS_MOST_READ_CACHE_SECONDS at most (reads keep coming).
+    at once) and the date (so "today", and a new week or month, start afresh at midnight),
+    for READS_MOST_READ_CACHE_SECONDS at most (reads keep coming).
     """
     today = timezone.localdate()
 
     def build():
         published = Article.objects.published().for_listing()
         return [
-            list(published.most_read_since(today - datetime.timedelta(days=days - 1), limit))
-            for _key, _label, days in MOST_READ_WINDOWS
+            list(published.most_read_in(name, limit, day=today))
+            for name, _label in MOST_READ_WINDOWS
         ]
 
     lists = cached(
@@ -87,5 +81,5 @@ def most_read_windows(limit=10):
     )
     return [
         {"key": key, "label": label, "articles": articles}
-        for (key, label, _days), articles in zip(MOST_READ_WINDOWS, lists, strict=True)
+        for (key, label), articles in zip(MOST_READ_WINDOWS, lists, strict=True)
     ]

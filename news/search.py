@@ -5,9 +5,9 @@ for its lead and body (``search_text``), made on save by portal.text.search_docu
 folded words (portal.text.fold_vi) followed by the words with diacritics as written. The
 database indexes the words of those documents, never substrings, so "hà" finds "Hà Tiên" and
 not "hành động":
-- PostgreSQL: ``news_article.search_vector``, a generated tsvector column (title words weight
-  A, text words weight B, the built-in "simple" configuration, which neither stems nor drops
-  words), with a GIN index;
+- PostgreSQL: generated tsvector columns ``news_article.search_vector`` (title and text) and
+  ``search_title_vector`` (title), in the built-in "simple" configuration, which neither stems
+  nor drops words, each with a partial GIN index over published articles;
 - SQLite: the FTS5 table ``news_article_fts`` (tokenizer unicode61 keeping diacritics), kept in
   step with news_article by triggers, so bulk inserts are indexed too. It holds published
   articles only, and its rowid is ``published second * 2**30 + id``: FTS5 reads it newest first
@@ -45,7 +45,11 @@ FTS_ID_BITS = 30
 
 
 def query_words(query):
-    """The reader's words, capped: (folded words, the same words as typed), in lower case."""
+    """The reader's words, capped: (folded words, the same words as typed), in lower case.
+
+    A word may fold into several ("x²" -> "x2" is one, but a ligature may split): the folded
+    list holds every part, and an article must hold them all.
+    """
     cut = query[:SEARCH_MAX_CHARS]
     if (
         len(query) > SEARCH_MAX_CHARS
@@ -54,74 +58,103 @@ def query_words(query):
     ):
         cut = _WORD_END.sub("", cut)  # half a word would match no whole word: leave it out
     words = list(dict.fromkeys(search_words(cut)))[:SEARCH_MAX_WORDS]
-    return [fold_vi(word) for word in words], words
+    folded = list(dict.fromkeys(part for word in words for part in search_words(fold_vi(word))))
+    return folded, words
 
 
-def _tiers(folded, exact):
-    """(in title only, words) for each tier, best first; a tier equal to a better one is left
-    out. A folded word can fold to several words ("x²" -> "x2"), which must all be present."""
-    folded = [part for word in folded for part in search_words(word)]
-    exact = [part for word in exact for part in search_words(word)]
-    tiers = []
-    for in_title in (True, False):
-        for words in (exact, folded):
-            if (in_title, words) not in tiers:
-                tiers.append((in_title, words))
-    return tiers
+def _postgresql_sql(folded, exact, now):
+    """Per kind (title, then anywhere): the newest matches of the folded words, each with a
+    flag saying whether the reader's spelling matches too.
 
-
-def _postgresql_tier_sql(in_title, words, now):
-    weight = ":A" if in_title else ""
+    The flag is worked out after the LIMIT, on the rows kept only: a text's vector is stored
+    out of the row (TOAST), and reading it for every match would cost more than the search.
+    """
     # Words are letters and digits only (portal.text.search_words), so quoting them is safe.
-    tsquery = " & ".join(f"'{word}'{weight}" for word in words)
-    sql = (
-        "SELECT id, published_at FROM news_article WHERE status = 'published' "
-        "AND published_at <= %s AND search_vector @@ %s::tsquery "
-        "ORDER BY published_at DESC, id DESC LIMIT %s"
-    )
-    return sql, [now, tsquery, SEARCH_MAX_RESULTS + 1]
-
-
-def _sqlite_tier_sql(in_title, words, now):
-    match = " AND ".join(f'"{word}"' for word in words)
-    if in_title:
-        match = f"{{title}} : ({match})"
-    newest_key = (int(now.timestamp()) + 1) << FTS_ID_BITS
-    sql = (
-        "SELECT rowid, NULL FROM news_article_fts WHERE news_article_fts MATCH %s "
-        "AND rowid < %s ORDER BY rowid DESC LIMIT %s"
-    )
-    return sql, [match, newest_key, SEARCH_MAX_RESULTS + 1]
-
-
-def _ranked_ids(tiers):
-    """One statement reads every tier; the best tier of each article decides its place."""
-    now = timezone.now()
-    tier_sql = _postgresql_tier_sql if connection.vendor == "postgresql" else _sqlite_tier_sql
+    folded_query = " & ".join(f"'{word}'" for word in folded)
+    exact_query = " & ".join(f"'{word}'" for word in exact)
     parts, params = [], []
-    for number, (in_title, words) in enumerate(tiers):
-        sql, part_params = tier_sql(in_title, words, now)
-        parts.append(f"SELECT {number}, t.* FROM ({sql}) AS t")
-        params += part_params
+    for number, vector in enumerate(("search_title_vector", "search_vector")):
+        flag = "TRUE" if exact == folded else "t.vector @@ %s::tsquery"
+        # The planner walks article_pub_idx newest first when the words are common (the
+        # LIMIT stops it early) and reads the GIN index when they are rare.
+        parts.append(
+            f"SELECT {number}, t.id, t.published_at, {flag} FROM ("
+            f"SELECT id, published_at, {vector} AS vector FROM news_article "
+            f"WHERE status = 'published' AND published_at <= %s AND {vector} @@ %s::tsquery "
+            "ORDER BY published_at DESC, id DESC LIMIT %s) AS t"
+        )
+        params += ([] if exact == folded else [exact_query]) + [
+            now,
+            folded_query,
+            SEARCH_MAX_RESULTS + 1,
+        ]
+    return " UNION ALL ".join(parts), params
+
+
+def _sqlite_sql(folded, exact, now):
+    """Per kind (title, then anywhere): the newest matches of the folded words, and the newest
+    matches of the reader's spelling, read from the FTS index newest first."""
+    newest_key = (int(now.timestamp()) + 1) << FTS_ID_BITS
+    parts, params = [], []
+    for number, in_title in enumerate((True, False)):
+        for is_exact, words in ((False, folded), (True, exact)):
+            if is_exact and exact == folded:
+                continue
+            match = " AND ".join(f'"{word}"' for word in words)
+            if in_title:
+                match = f"{{title}} : ({match})"
+            parts.append(
+                f"SELECT {number}, t.rowid, {int(is_exact)} FROM ("
+                "SELECT rowid FROM news_article_fts WHERE news_article_fts MATCH %s "
+                "AND rowid < %s ORDER BY rowid DESC LIMIT %s) AS t"
+            )
+            params += [match, newest_key, SEARCH_MAX_RESULTS + 1]
+    return " UNION ALL ".join(parts), params
+
+
+def _kinds(folded, exact):
+    """[title matches, matches anywhere]: each a newest-first list of (pk, reader's spelling)."""
+    now = timezone.now()
+    is_postgresql = connection.vendor == "postgresql"
+    sql, params = (_postgresql_sql if is_postgresql else _sqlite_sql)(folded, exact, now)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
-    by_tier = [[] for _ in tiers]
-    for number, key, published_at in rows:
-        if connection.vendor == "postgresql":
-            by_tier[number].append(((published_at, key), key))
-        else:
-            by_tier[number].append((key, key & ((1 << FTS_ID_BITS) - 1)))
+    kinds = [{}, {}]
+    if is_postgresql:
+        for number, pk, published_at, is_exact in rows:
+            kinds[number][pk] = ((published_at, pk), is_exact)
+    else:
+        mask = (1 << FTS_ID_BITS) - 1
+        spelled = set()
+        for number, key, is_exact in rows:
+            if is_exact:
+                spelled.add((number, key))
+            else:
+                kinds[number][key & mask] = (key, exact == folded)
+        # The reader's spelling counts among the newest folded matches, as on PostgreSQL.
+        for number, key in spelled:
+            if key & mask in kinds[number]:
+                kinds[number][key & mask] = (key, True)
+    return [
+        [(pk, is_exact) for pk, (_key, is_exact) in sorted(kind.items(), key=lambda i: i[1][0],
+                                                            reverse=True)]
+        for kind in kinds
+    ]  # fmt: skip
+
+
+def _ranked_ids(folded, exact):
+    """The ranked ids, at most SEARCH_MAX_RESULTS, and whether there were more."""
     ranked, seen, capped = [], set(), False
-    for members in by_tier:
-        members.sort(reverse=True)
-        for _sort_key, pk in members[:SEARCH_MAX_RESULTS]:
-            if pk not in seen:
-                seen.add(pk)
-                ranked.append(pk)
-        if len(members) > SEARCH_MAX_RESULTS:
-            # This tier alone fills every shown place: what lower tiers hold comes after it,
-            # and an article of this tier beyond the cap must not surface lower down.
+    for kind in _kinds(folded, exact):
+        kept = kind[:SEARCH_MAX_RESULTS]
+        for wanted in (True, False):
+            for pk, is_exact in kept:
+                if is_exact == wanted and pk not in seen:
+                    seen.add(pk)
+                    ranked.append(pk)
+        if len(kind) > SEARCH_MAX_RESULTS:
+            # Title matches alone fill every shown place: matches elsewhere come after them.
             capped = True
             break
     if len(ranked) > SEARCH_MAX_RESULTS:
@@ -157,4 +190,4 @@ def article_search(query):
     folded, exact = query_words(query)
     if not folded:
         return SearchResults([], False)
-    return SearchResults(*_ranked_ids(_tiers(folded, exact)))
+    return SearchResults(*_ranked_ids(folded, exact))

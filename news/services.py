@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from library.models import Picture
 from portal.fetch import FetchRefused, fetch_image
 from portal.images import DatedUploadTo, image_clean
 
@@ -130,6 +131,7 @@ def article_import_remote_images(*, article, user):
             refused.append((url, " ".join(error.messages)))
             continue
         name = default_storage.save(body_upload_to(None, content.name), content)
+        Picture.objects.create(image=name, credit=urlsplit(url).hostname or "", created_by=user)
         stored[url] = default_storage.url(name)
         imported.append(url)
     if not stored:

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from library.models import Picture
 from portal.caching import cache_for_readers
 from portal.images import DatedUploadTo, image_clean
 from portal.middleware import outage_kind
@@ -18,7 +19,7 @@ from portal.pagination import paginate
 from portal.renditions import delete_with_copies, make_copies
 
 from .forms import SearchForm
-from .models import Article, Category
+from .models import Article, Category, Tag
 from .reads import read_register
 from .search import SEARCH_MAX_CHARS, article_search, query_words
 
@@ -56,6 +57,13 @@ def category_detail(request, slug):
         **paginate(request, articles),
     }
     return render(request, "news/category_detail.html", context)
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag).for_listing()
+    return render(request, "news/tag_detail.html", {"tag": tag, **paginate(request, articles)})
 
 
 @require_safe
@@ -182,6 +190,7 @@ def image_upload(request):
         return _upload_error(
             _("The image could not be stored right now. Please try again in a few minutes."), 503
         )
+    Picture.objects.create(image=name, created_by=user)  # reusable from the media library
     return JsonResponse({"url": default_storage.url(name)})
 
 

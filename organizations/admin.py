@@ -26,7 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin_tools import SafeModelAdmin
 
-from . import admin_auth  # noqa: F401  (users and groups with Vietnamese permissions)
+from . import admin_auth  # users and groups with Vietnamese permission names
 from .models import (
     Organization,
     PartnerLink,
@@ -229,7 +229,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(admin_auth.VietnamesePermissionsMixin, UserAdmin):
     actions = ["unlock_sign_in", "reset_two_factor"]
 
     @admin.action(

@@ -87,3 +87,25 @@ def _build_partner_link_groups():
     for link in PartnerLink.objects.active().only("name", "url", "group"):
         by_group.setdefault(link.group, []).append({"name": link.name, "url": link.url})
     return [(group, links) for group, links in by_group.items() if links]
+
+
+def organization_tree():
+    """Active organisations as nested dicts {name, url, children}, roots first, in one query."""
+    return cached("organizations:tree", _build_organization_tree, TIMEOUT)
+
+
+def _build_organization_tree():
+    nodes, roots = {}, []
+    organizations = Organization.objects.active().only("id", "name", "slug", "parent_id")
+    for organization in organizations:
+        nodes[organization.pk] = {
+            "name": organization.name,
+            "url": organization.get_absolute_url(),
+            "parent_id": organization.parent_id,
+            "children": [],
+        }
+    for node in nodes.values():
+        parent = nodes.get(node["parent_id"])
+        # Under an inactive parent, a unit is shown at the top rather than hidden.
+        (parent["children"] if parent else roots).append(node)
+    return roots

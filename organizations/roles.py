@@ -33,14 +33,15 @@ def _all(app_label, model, actions=("add", "change", "delete", "view")):
 EDITOR_PERMISSIONS = frozenset(
     {
         *_all("news", "article"),
+        # The "Xuất bản" and "Hẹn giờ" buttons and the bulk publish action (news/admin/).
+        "news.publish_article",
         *_all("news", "articleimage"),
         *_all("news", "category"),
         *_all("news", "source"),
         *_all("news", "tag"),
-        # The "Xuất bản" and scheduling buttons (issue 11 gives contributors the rest only).
-        "news.publish_article",
         # Counted by the site: editors see the figures, never change them.
         "news.view_articledailyread",
+        "news.view_articleperiodread",
         # The article form's organisation autocomplete (the organisation pages stay closed).
         "organizations.view_organization",
         # Static pages (Giới thiệu, Liên hệ, ...): written like articles.
@@ -63,6 +64,8 @@ ADMINISTRATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
     *_all("organizations", "sponsor"),
     "organizations.view_sponsorclick",  # counted by /tai-tro/<id>/
     *_all("organizations", "partnerlink"),
+    # Old addresses that lead somewhere new (Django's redirects app; "Chuyển hướng").
+    *_all("redirects", "redirect"),
     *_all("auth", "user"),
     # The roles themselves are this file: administrators put people in them, nothing more.
     "auth.view_group",

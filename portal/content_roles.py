@@ -2,8 +2,8 @@
 
 One list a role, permission by permission ("app_label.codename"), read by
 organizations/roles.py: editors ("Biên tập viên") publish documents, albums, videos and events;
-contact messages are personal data, so only administrators ("Quản trị viên", who have every
-permission) read them.
+administrators ("Quản trị viên") may do all that too, and they alone read contact messages,
+which are personal data.
 """
 
 
@@ -21,7 +21,15 @@ EDITOR_PERMISSIONS = [
     *_crud("galleries", "album", "photo"),
     *_crud("events", "event"),
     *_crud("videos", "video"),
+    # The media library: every editor uploads, describes, reuses and deletes unused pictures.
+    *_crud("library", "picture"),
 ]
 
-# Contact messages are personal data: administrators only.
-ADMINISTRATOR_PERMISSIONS = _crud("contact", "contactmessage")
+# Contact messages are personal data: administrators only. They read them, mark them handled
+# and delete them; nobody adds one in the admin (messages come from readers).
+ADMINISTRATOR_PERMISSIONS = [
+    "visits.view_sitedailyvisit",  # counted by the site: seen, never changed
+    "contact.view_contactmessage",
+    "contact.change_contactmessage",
+    "contact.delete_contactmessage",
+]

@@ -117,6 +117,11 @@ def _reencode(image):
         image.save(out, "GIF", save_all=frames > 1, optimize=False, comment=b"")
         return out.getvalue()
     image = _exif_transpose(image)
+    # A phone's 4000 px photo is scaled down, not refused: no page shows it wider than this,
+    # and the bytes readers download shrink tenfold. Only the pixel limit above refuses.
+    longest = settings.IMAGE_MAX_DIMENSION
+    if max(image.size) > longest:
+        image.thumbnail((longest, longest), Image.Resampling.LANCZOS)
     if image.mode.startswith("I"):
         # 16-bit grey: scaled to 8 bits, not clipped (which would turn most of it white).
         image = image.point(lambda value: value / 256).convert("L")

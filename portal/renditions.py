@@ -5,6 +5,7 @@
   ``renditions/``. SafeImageField makes them when a cover or gallery picture is stored, and the
   editor's upload view when a body picture is; an article's body gets its ``srcset`` when the
   article is saved (Article.body_html).
+- A 1200×630 crop for sharing (``og:image``), made with the ``srcset`` copies.
 - A logo fitted to a fixed box (the sponsors' blocks): fit_box(), called by Sponsor.save().
 
 Pages only build addresses from names (srcset()): a reader's GET never asks the storage
@@ -32,14 +33,30 @@ def rendition_name(name, width):
     return f"renditions/{root}.w{width}.webp"
 
 
+SOCIAL_SIZE = (1200, 630)  # what Facebook, Zalo and Google show for a shared article
+
+
+def social_name(name):
+    root, _ext = posixpath.splitext(name)
+    return f"renditions/{root}.{SOCIAL_SIZE[0]}x{SOCIAL_SIZE[1]}.jpg"
+
+
 def make_copies(name, storage=None):
-    """Make the missing ``srcset`` copies of the stored image ``name``; return their widths."""
+    """Make the missing copies of the stored image ``name``: its ``srcset`` sizes and its
+    1200×630 crop for sharing. Returns the ``srcset`` widths it has."""
     from .images import _exif_transpose  # the upload pipeline's own, tolerant of broken EXIF
 
     storage = storage or default_storage
     with storage.open(name, "rb") as original:
         image = _exif_transpose(Image.open(original))
         image.load()
+    social = social_name(name)
+    if not storage.exists(social):
+        out = io.BytesIO()
+        ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE).save(
+            out, "JPEG", quality=82, optimize=True, progressive=True
+        )
+        storage.save(social, ContentFile(out.getvalue()))
     widths = [width for width in WIDTHS if width < image.width]
     for width in widths:
         copy_name = rendition_name(name, width)
@@ -58,7 +75,7 @@ def make_copies(name, storage=None):
 def delete_with_copies(name, storage=None):
     """Delete the stored image ``name`` and whatever copies of it were made."""
     storage = storage or default_storage
-    for stored in [name, *(rendition_name(name, width) for width in WIDTHS)]:
+    for stored in [name, social_name(name), *(rendition_name(name, width) for width in WIDTHS)]:
         try:
             storage.delete(stored)
         except OSError:
@@ -76,6 +93,11 @@ def srcset(fieldfile, width):
     ]
     candidates.append(f"{fieldfile.url} {width}w")
     return ", ".join(candidates)
+
+
+def social_image_url(fieldfile):
+    """URL of the 1200×630 crop of ``fieldfile`` (JPEG) made when it was stored."""
+    return fieldfile.storage.url(social_name(fieldfile.name))
 
 
 def fit_box(source, box):

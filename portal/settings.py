@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "django.contrib.humanize",
     "django_ckeditor_5",
     "csp",
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "reversion",
+    "library",
     "news",
     "organizations",
     "documents",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "contact",
     "videos",
+    "visits",
     "pages",
 ]
 
@@ -79,6 +83,9 @@ MIDDLEWARE = [
     "portal.two_factor.two_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Both answer only a 404: old WordPress addresses, then the redirects administrators manage.
+    "news.legacy.WordPressRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -90,6 +97,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# The redirects app needs the sites framework. Its one Site names the host that sitemaps and
+# feeds put in their absolute addresses; every migrate sets it from DJANGO_SITE_DOMAIN (or the
+# first allowed host), so it never stays "example.com".
+SITE_ID = 1
+SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", default=ALLOWED_HOSTS[0] if ALLOWED_HOSTS else "localhost")
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -133,10 +145,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # that refuses, or accepts and never answers, makes a page a 503 within about two
     # seconds instead of holding it until gunicorn kills the worker. The server cancels a
     # query at the statement timeout; 0 turns a timeout off (e.g. for a long migration).
-    DATABASES["default"]["ENGINE"] = "portal.postgresql"
-    DATABASES["default"]["CONNECT_TIMEOUT"] = env.float("DATABASE_CONNECT_TIMEOUT", default=2)
-    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
-    DATABASES["default"]["RETRY_SECONDS"] = env.float("DATABASE_RETRY_SECONDS", default=5)
+    DATABASES["default"].update(
+        ENGINE="portal.postgresql",
+        CONNECT_TIMEOUT=env.float("DATABASE_CONNECT_TIMEOUT", default=2.0),
+        STATEMENT_TIMEOUT=env.float("DATABASE_STATEMENT_TIMEOUT", default=10.0),
+        RETRY_SECONDS=env.float("DATABASE_RETRY_SECONDS", default=5.0),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by every app server) through REDIS_URL.
@@ -157,7 +171,7 @@ if REDIS_URL:
                 "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
                 "CONNECTION_POOL_CLASS": "portal.cache.CircuitBreakerConnectionPool",
                 "CONNECTION_POOL_KWARGS": {
-                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5)
+                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5.0)
                 },
             },
         }
@@ -243,6 +257,8 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Longer sides beyond this are scaled down when a picture is stored (GIF animations excepted).
+IMAGE_MAX_DIMENSION = env.int("IMAGE_MAX_DIMENSION", default=2560)
 # Files attached to documents of the register (documents/files.py).
 DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
@@ -319,6 +335,9 @@ PERMISSIONS_POLICY = {
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
 SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_COOKIE_HTTPONLY = True
+# Database sessions, but a save that fails because the database is read-only or down is a 503
+# maintenance page, not Django's 400 "session deleted" (portal/session_store.py).
+SESSION_ENGINE = "portal.session_store"
 
 # Failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures in LOGIN_LOCKOUT_MINUTES,
 # the account is locked whatever address it is tried from, and the address is locked whatever

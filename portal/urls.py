@@ -1,29 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from documents.sitemaps import DocumentSitemap
-from events.sitemaps import EventSitemap
-from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
-from news.sitemaps import ArticleSitemap, CategorySitemap
-from pages.sitemaps import PageSitemap
-from videos.sitemaps import VideoSitemap
 
 from . import two_factor, views
 from .caching import cache_for_readers
-
-sitemaps = {
-    "articles": ArticleSitemap,
-    "categories": CategorySitemap,
-    "documents": DocumentSitemap,
-    "albums": AlbumSitemap,
-    "events": EventSitemap,
-    "videos": VideoSitemap,
-    "pages": PageSitemap,
-}
+from .sitemaps import sitemap_index, sitemap_section
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
@@ -36,11 +20,11 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap_index"),
     path(
-        "sitemap.xml",
-        cache_for_readers(sitemap, params=["p"]),
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        "sitemap-<slug:section>.xml",
+        cache_for_readers(sitemap_section, params=["p"]),
+        name="sitemap_section",
     ),
     path("rss/", cache_for_readers(LatestArticlesFeed()), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", cache_for_readers(CategoryFeed()), name="category_feed"),
@@ -50,6 +34,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("contact.urls")),
     path("", include("videos.urls")),
+    path("", include("visits.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]

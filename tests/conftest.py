@@ -9,6 +9,14 @@ from PIL import Image
 from tests.factories import UserFactory
 
 
+def pytest_configure(config):
+    # The one Site (sitemaps, feeds) is the test client's host, as the request's host is for
+    # canonical links: every absolute address in a test reads http://testserver/.
+    from django.conf import settings
+
+    settings.SITE_DOMAIN = "testserver"
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
 from events.models import Event
 from galleries.models import Album, Photo
+from library.models import Picture
 from news.models import Article, ArticleImage, Category, Source, Tag
 from organizations.models import Organization, PartnerLink, Sponsor
 from pages.models import MenuItem, Page
@@ -257,3 +258,13 @@ class VideoFactory(factory.django.DjangoModelFactory):
             thumbnail_source_id="",
             file=factory.LazyFunction(lambda: ContentFile(MP4, name="video.mp4")),
         )
+
+
+class PictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Picture
+
+    image = factory.LazyFunction(_image_file)
+    caption = factory.Sequence(lambda n: f"Ảnh hoạt động Đoàn {n}")
+    alt_text = "Đoàn viên thanh niên"
+    credit = "Ảnh: Minh Trí"

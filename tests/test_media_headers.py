@@ -81,7 +81,7 @@ def nginx(live_server, settings, tmp_path):
     replacements = {
         "listen 80;": f"listen 127.0.0.1:{port};",
         "server 127.0.0.1:8000;": f"server {upstream};",
-        "/srv/portal/var/static/": f"{static_root}/",
+        "/srv/portal/static/": f"{static_root}/",
         "/srv/portal/media/": f"{settings.MEDIA_ROOT}/",
     }
     for old, new in replacements.items():

@@ -7,6 +7,7 @@ forwards again. The database cases need the suite to run on PostgreSQL
 (DATABASE_URL=postgres://...); the cache cases need Redis (TEST_REDIS_URL).
 """
 
+import time
 import urllib.parse
 import uuid
 
@@ -16,6 +17,7 @@ from django.db import connection
 
 from news.models import Article, Tag
 from organizations.models import SponsorClick
+from portal.sessions import REFRESHED_KEY
 from tests.factories import ArticleFactory, SponsorFactory, UserFactory
 from tests.live_app import LiveApp
 from tests.tcp_proxy import TcpProxy
@@ -115,9 +117,11 @@ def test_with_the_cache_down_every_page_answers_200_quickly_and_the_cache_comes_
     answers = [app.fetch(page) for page in pages * 3]
     assert [a.status for a in answers] == [200] * len(answers), answers
     assert max(a.seconds for a in answers) < PAGE_SECONDS, answers
-    # A down cache does not cost each page a timeout: after the first failure each of
-    # gunicorn's 2 workers skips Redis for REDIS_RETRY_SECONDS (5, the default).
-    assert sum(a.seconds for a in answers) < 4, answers
+    # A down cache does not cost each page a timeout per cache call (a page makes more than
+    # five, so at REDIS_TIMEOUT 0.5 s each it would take 2.5 s or more): after one failure each
+    # of gunicorn's 2 workers skips Redis for REDIS_RETRY_SECONDS (5, the default).
+    times = sorted(a.seconds for a in answers)
+    assert times[len(times) // 2] < 1.5, answers
     home = app.fetch("/").text
     assert article.title in home and sponsor.name in home  # blocks built from the database
     health = app.fetch("/healthz")
@@ -190,7 +194,11 @@ def test_with_a_read_only_database_pages_answer_and_writes_are_a_503_that_loses_
     session["_auth_user_id"] = str(admin.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = admin.get_session_auth_hash()
+    session[REFRESHED_KEY] = int(time.time())  # renewed just now: no renewal due
     session.create()
+    stale_session = SessionStore()
+    stale_session.update({key: session[key] for key in session.keys() if key != REFRESHED_KEY})
+    stale_session.create()
     app = start_app(
         DATABASE_URL=_database_url(postgres, options="-c default_transaction_read_only=on")
     )
@@ -216,6 +224,12 @@ def test_with_a_read_only_database_pages_answer_and_writes_are_a_503_that_loses_
         headers={"Referer": app.url + "/admin/news/tag/add/"},
     )
     assert answer.status == 503 and "chỉ đọc" in answer.text, answer.text[:500]
+
+    # A session due for renewal (portal/sessions.py) cannot be renewed: even a GET of the
+    # admin says it is read-only, instead of Django's 400 "session deleted".
+    _set_cookie(app, "sessionid", stale_session.session_key)
+    page = app.fetch("/admin/news/tag/")
+    assert page.status == 503 and "chỉ đọc" in page.text, page.text[:300]
 
     click = app.fetch(f"/tai-tro/{sponsor.pk}/")
     assert click.status == 503 and click.seconds < PAGE_SECONDS

@@ -20,6 +20,7 @@ from .forms import (
     ACTION_SCHEDULE,
     ACTIONS,
     ArticleAdminForm,
+    CoverPictureWidget,
 )
 
 
@@ -72,8 +73,25 @@ class ArticleAdmin(SafeModelAdmin):
     search_fields = ["title", "lead"]
     folded_search_fields = ["search_title", "search_text"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "organization", "source", "tags", "related_articles"]
-    readonly_fields = ["read_count", "created_by", "created_at", "updated_by", "updated_at"]
+    autocomplete_fields = [
+        "category",
+        "organization",
+        "source",
+        "tags",
+        "related_articles",
+        "cover_picture",
+    ]
+    readonly_fields = [
+        "read_count",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "legacy_id",
+        "wordpress_id",
+        "wordpress_slug",
+        "legacy_read_count",
+    ]
     inlines = [ArticleImageInline]
     actions = ["publish_selected", "withdraw_selected", "trash_selected"]
     fieldsets = [
@@ -84,7 +102,7 @@ class ArticleAdmin(SafeModelAdmin):
         ),
         (
             gettext_lazy("Cover image"),
-            {"fields": ["cover_image", "cover_kept", "cover_caption", "cover_alt"]},
+            {"fields": ["cover_picture", "cover_image", "cover_caption", "cover_alt"]},
         ),
         (
             gettext_lazy("Source"),
@@ -99,6 +117,15 @@ class ArticleAdmin(SafeModelAdmin):
             },
         ),
         (gettext_lazy("Tags and related news"), {"fields": ["tags", "related_articles"]}),
+        (
+            gettext_lazy("Old site"),
+            {
+                "description": gettext_lazy(
+                    "Set by the import from the old site; its old addresses lead to this article."
+                ),
+                "fields": ["legacy_id", "wordpress_id", "wordpress_slug", "legacy_read_count"],
+            },
+        ),
         (
             gettext_lazy("History"),
             {
@@ -135,6 +162,11 @@ class ArticleAdmin(SafeModelAdmin):
 
     def autocomplete_label(self, obj):
         return article_choice_label(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "cover_picture":
+            kwargs["widget"] = CoverPictureWidget(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)

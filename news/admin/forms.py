@@ -1,7 +1,5 @@
 """The article form: publishing buttons, the stale-form check and a cover kept after errors."""
 
-import re
-
 from django import forms
 from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
@@ -12,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from library.models import Picture
+from portal.admin_tools import SafeAutocompleteSelect
 from portal.images import DatedUploadTo
 
 from .. import editing, revisions
 from ..models import Article
 
 cover_upload_to = DatedUploadTo("news")
-KEPT_NAME = re.compile(r"^news/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|gif|webp)$")
 
 # The buttons under the form (name="_action"); each says what it does to the article.
 ACTION_DRAFT = "draft"
@@ -29,27 +28,26 @@ ACTIONS = {ACTION_DRAFT, ACTION_PUBLISH, ACTION_SCHEDULE, ACTION_SAVE}
 PUBLISHING_ACTIONS = {ACTION_PUBLISH, ACTION_SCHEDULE}
 
 
-class KeptCoverWidget(forms.HiddenInput):
-    """Carries a cover uploaded with a form that had errors, and shows it (so the admin must
-    not hide its row as it hides hidden fields)."""
-
-    is_hidden = False
+class CoverPictureWidget(SafeAutocompleteSelect):
+    """The library lookup for the cover, with the chosen picture shown under it."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        hidden = super().render(name, value, attrs, renderer)
-        if not value:
-            return hidden
+        select = super().render(name, value, attrs, renderer)
+        picture = None
+        if value and str(value).isdigit() and len(str(value)) < 12:
+            picture = Picture.objects.filter(pk=value).first()
+        if picture is None:
+            return select
         return format_html(
             '{}<p class="cover-kept"><img src="{}" alt="" height="80"> {}</p>',
-            hidden,
-            default_storage.url(value),
-            _("The cover you uploaded is kept: save again without choosing it anew."),
+            select,
+            picture.image.url,
+            _("Chosen cover: it stays chosen until you change it."),
         )
 
 
 class ArticleAdminForm(forms.ModelForm):
     version_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    cover_kept = forms.CharField(widget=KeptCoverWidget, required=False, label="")
 
     # Set by ArticleAdmin.get_form(): the request's user and the button pressed.
     user = None
@@ -68,12 +66,16 @@ class ArticleAdminForm(forms.ModelForm):
             "cover_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "cover_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
-        labels = {"published_at": gettext_lazy("Publication time")}
+        labels = {
+            "published_at": gettext_lazy("Publication time"),
+            "cover_image": gettext_lazy("or upload a new cover"),
+        }
         help_texts = {
+            "cover_image": gettext_lazy("The picture is added to the media library."),
             "published_at": gettext_lazy(
                 'Used by "Schedule": readers see the article from then on. "Publish" on a '
                 "draft publishes it now unless you change this time."
-            )
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -81,12 +83,6 @@ class ArticleAdminForm(forms.ModelForm):
         self.conflict = None
         if not self.is_bound:
             self.initial["version_token"] = editing.version_token(self.instance)
-
-    def clean_cover_kept(self):
-        name = self.cleaned_data["cover_kept"]
-        if name and not (KEPT_NAME.match(name) and default_storage.exists(name)):
-            return ""
-        return name
 
     def clean(self):
         cleaned = super().clean()
@@ -104,15 +100,22 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
     def _keep_uploaded_cover(self, cleaned):
-        """A cover chosen with a form that then fails must not have to be chosen again: it
-        is stored at once, and the re-shown form carries its name."""
+        """A cover uploaded in place joins the media library at once and becomes the chosen
+        one, so a form that then fails shows it still chosen."""
         upload = cleaned.get("cover_image")
-        if upload and not isinstance(upload, str | FieldFile):
+        if upload is False:  # "clear": no cover at all
+            cleaned["cover_picture"] = None
+        elif upload and not isinstance(upload, str | FieldFile):
             name = default_storage.save(cover_upload_to(self.instance, upload.name), upload)
+            picture = Picture.objects.create(
+                image=name,
+                caption=cleaned.get("cover_caption", ""),
+                alt_text=cleaned.get("cover_alt", ""),
+                created_by=self.user,
+            )
+            cleaned["cover_picture"] = picture
             cleaned["cover_image"] = name
-            self._set_data("cover_kept", name)
-        elif upload is not False and cleaned.get("cover_kept"):
-            cleaned["cover_image"] = cleaned["cover_kept"]
+            self._set_data("cover_picture", str(picture.pk))
 
     def _set_data(self, name, value):
         self.data = self.data.copy()

@@ -160,6 +160,7 @@ MENU = [
         ("", "organization", "hoi-lhtn-tinh"),
         ("", "organization", "hoi-dong-doi-tinh"),
         ("Trung ương Đoàn", "link", "https://doanthanhnien.vn/"),
+        ("", "page", "lien-he-tinh-doan"),
     ]),
     ("", "category", "tin-tuc-su-kien", []),
     ("", "category", "cong-tac-doan", [
@@ -183,6 +184,7 @@ MENU = [
     ("Tư liệu", "link", "/van-ban/", [
         ("Văn bản", "link", "/van-ban/"),
         ("Thư viện ảnh", "link", "/thu-vien-anh/"),
+        ("Video", "link", "/video/"),
+        ("Lịch công tác", "link", "/su-kien/"),
     ]),
-    ("", "page", "lien-he-tinh-doan", []),
 ]  # fmt: skip

@@ -33,15 +33,32 @@ def _documents(apps, schema_editor):
 
 
 POSTGRESQL = [
+    # Long values (body, lead, search documents and vectors) are kept out of the table's own
+    # pages: a row in the heap is then about 500 bytes instead of 2 KB, so the heap pages a
+    # search or a list visits are four times fewer and stay in shared buffers (at 100,000
+    # articles the heap is 48 MB instead of 190 MB). Set before the columns below are added,
+    # as adding them rewrites every row.
+    "ALTER TABLE news_article SET (toast_tuple_target = 512)",
     # "simple": no stemming and no stop words, so every word of the documents is kept as is.
-    """ALTER TABLE news_article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple'::regconfig, search_title), 'A')
-        || setweight(to_tsvector('simple'::regconfig, search_text), 'B')) STORED""",
-    "CREATE INDEX article_search_idx ON news_article USING gin (search_vector)",
+    # strip(): positions are never used (no phrase search, no ts_rank), and without them a
+    # vector is half the size. The title has a vector of its own, much smaller, so that the
+    # title matches are found without reading the text's.
+    """ALTER TABLE news_article
+        ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+            strip(to_tsvector('simple'::regconfig, search_title || ' ' || search_text))) STORED,
+        ADD COLUMN search_title_vector tsvector GENERATED ALWAYS AS (
+            strip(to_tsvector('simple'::regconfig, search_title))) STORED""",
+    """CREATE INDEX article_search_idx ON news_article USING gin (search_vector)
+        WHERE status = 'published'""",
+    """CREATE INDEX article_search_title_idx ON news_article USING gin (search_title_vector)
+        WHERE status = 'published'""",
 ]
 POSTGRESQL_BACK = [
+    "DROP INDEX IF EXISTS article_search_title_idx",
     "DROP INDEX IF EXISTS article_search_idx",
+    "ALTER TABLE news_article DROP COLUMN IF EXISTS search_title_vector",
     "ALTER TABLE news_article DROP COLUMN IF EXISTS search_vector",
+    "ALTER TABLE news_article RESET (toast_tuple_target)",
 ]
 
 # The FTS rowid: publication second, then the id (news/search.py explains why).

@@ -6,7 +6,14 @@ from .articles import (
     SQLConstant,
 )
 from .editing import ArticleAutosave
-from .reads import ArticleDailyRead, ArticleDailyReadQuerySet, ReadFlush
+from .reads import (
+    ArticleDailyRead,
+    ArticleDailyReadQuerySet,
+    ArticlePeriodRead,
+    ReadFlush,
+    month_of,
+    week_of,
+)
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
@@ -15,6 +22,7 @@ __all__ = [
     "ArticleDailyRead",
     "ArticleDailyReadQuerySet",
     "ArticleImage",
+    "ArticlePeriodRead",
     "ArticleQuerySet",
     "NEWEST_FIRST",
     "SQLConstant",
@@ -23,4 +31,6 @@ __all__ = [
     "ReadFlush",
     "Source",
     "Tag",
+    "month_of",
+    "week_of",
 ]

@@ -16,7 +16,7 @@ from portal.html import html_for_readers, sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import search_document, unique_slug
 
-from .reads import ArticleDailyRead
+from .reads import ArticleDailyRead, ArticlePeriodRead, month_of, week_of
 from .taxonomy import Category, Source, Tag
 
 
@@ -136,6 +136,7 @@ class ArticleQuerySet(models.QuerySet):
             "cover_width",
             "cover_height",
             "cover_alt",
+            "cover_focal",
             "published_at",
             "read_count",
             "category__name",
@@ -160,15 +161,23 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-period_reads", "-published_at", "-id")
         )
 
-    def most_read_since(self, since, limit):
-        """The ``limit`` most read of these articles from the day ``since`` on, as a list,
-        most read first, each with ``period_reads``.
+    def most_read_in(self, window, limit, *, day=None):
+        """The ``limit`` most read of these articles on ``day`` (today), in its ISO week or in
+        its month (``window`` "day", "week" or "month"), as a list, most read first, each
+        with ``period_reads``.
 
-        Ranks the period's daily rows alone (served by their index), then loads the winners:
-        two bounded queries whatever the size of the archive. A few more are ranked than
-        asked for, so that articles withdrawn since they were read leave no gap.
+        Reads the first rows of the period straight from its rank index, then loads the
+        winners: two bounded queries whatever the size of the archive or the number of
+        reads. A few more are ranked than asked for, so that articles withdrawn since they
+        were read leave no gap.
         """
-        top = list(ArticleDailyRead.objects.ranked_since(since)[: limit * 3])
+        day = timezone.localdate() if day is None else day
+        if window == "day":
+            ranked = ArticleDailyRead.objects.ranked_on(day)
+        else:
+            period = week_of(day) if window == "week" else month_of(day)
+            ranked = ArticlePeriodRead.objects.ranked_in(period)
+        top = list(ranked[: limit * 3])
         found = self.in_bulk([pk for pk, _ in top])
         articles = []
         for pk, reads in top:
@@ -237,6 +246,18 @@ class Article(models.Model):
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Chosen from the media library (or uploaded in place, which adds it there); save() shows
+    # its file as the cover, so the public pages read only cover_image.
+    cover_picture = models.ForeignKey(
+        "library.Picture",
+        verbose_name=_("cover from the media library"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cover_articles",
+    )
+    # The library picture's focal point as CSS ("30% 20%"): cropped cards keep it in view.
+    cover_focal = models.CharField(max_length=16, blank=True, default="", editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),
@@ -387,6 +408,10 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+        if self.cover_picture_id is not None:
+            self._sync_cover_from_picture()
+        else:
+            self.cover_focal = ""
         self.fill_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
@@ -405,6 +430,15 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def _sync_cover_from_picture(self):
+        picture = self.cover_picture
+        if self.cover_image.name != picture.image.name:
+            self.cover_image = picture.image.name
+            self.cover_width, self.cover_height = picture.width, picture.height
+        self.cover_focal = picture.focal_position
+        self.cover_caption = self.cover_caption or picture.caption
+        self.cover_alt = self.cover_alt or picture.alt_text
 
     def fill_derived_fields(self):
         """What save() derives from what the editor wrote (not the slug, which needs the
@@ -445,25 +479,28 @@ class Article(models.Model):
     def related_news(self, limit=6):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing
         a tag, then others of the same category, newest first. Three LIMIT queries at most,
-        each served by an index (never a scan of the archive); expects ``tags`` prefetched
-        (for_detail())."""
-        published = Article.objects.published().for_listing()
+        each served by an index (never a scan of the archive), and the same three whatever
+        the archive holds; expects ``tags`` prefetched (for_detail())."""
         picked = list(self.related_articles.published().exclude(pk=self.pk).for_listing()[:limit])
+        if len(picked) >= limit:
+            return picked
+        seen = [self.pk, *(a.pk for a in picked)]
+        others = Article.objects.published().for_listing().exclude(pk__in=seen)
+        wanted = limit - len(picked)
         tag_ids = [tag.pk for tag in self.tags.all()]
-        if len(picked) < limit and tag_ids:
+        if tag_ids:
             # EXISTS per row while walking the newest-first index: a common tag finds its
             # articles in the first few hundred rows; PostgreSQL starts from the tag's rows
             # instead when the tag is rare (the planner's choice, from the statistics).
             shares_tag = Exists(
                 Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
             )
-            seen = [self.pk, *(a.pk for a in picked)]
-            picked += published.filter(shares_tag).exclude(pk__in=seen)[: limit - len(picked)]
-        if len(picked) < limit:
-            seen = [self.pk, *(a.pk for a in picked)]
-            same_category = published.filter(category_id=self.category_id).exclude(pk__in=seen)
-            picked += same_category[: limit - len(picked)]
-        return picked
+            picked += others.filter(shares_tag)[:wanted]
+        # Read even when the tags filled the list, so the page asks the same queries always.
+        same_category = list(others.filter(category_id=self.category_id)[:wanted])
+        seen = {a.pk for a in picked}
+        picked += [a for a in same_category if a.pk not in seen]
+        return picked[:limit]
 
     def count_read(self, count=1, *, day=None):
         """Add ``count`` reads of ``day`` (today) in SQL, touching no other column.

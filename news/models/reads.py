@@ -1,4 +1,11 @@
-"""What read counting stores: reads per article per day, and flushed batches."""
+"""What read counting stores: reads per article per day, per week and per month, and flushed
+batches.
+
+"Tin đọc nhiều" ranks the articles of today, this week or this month straight from an index in
+rank order (day or period, then count descending): a bounded read of a few rows whatever the
+size of the archive or the number of reads. So every counted read adds to three rows, the
+day's, the week's and the month's, in the same SQL upsert.
+"""
 
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
@@ -8,24 +15,12 @@ class ArticleDailyReadQuerySet(models.QuerySet):
     def since(self, day):
         return self.filter(date__gte=day)
 
-    def ranked_since(self, since):
-        """``(article_id, reads)`` rows, most read first, over the days from ``since`` on.
-
-        Only the period's daily rows are read, from the (date, article, count) index: the cost
-        follows the reads of the period, not the size of the archive.
-        """
-        # Grouped by "article_id + 0", not the bare column: SQLite, without statistics, would
-        # walk the whole table in article order to skip a sort, instead of the date range.
-        ranked_article = models.ExpressionWrapper(
-            models.F("article_id") + 0, output_field=models.IntegerField()
-        )
+    def ranked_on(self, day):
+        """``(article_id, reads)`` of ``day``, most read first, in the rank index's order."""
         return (
-            self.filter(date__gte=since)
-            .order_by()
-            .values(ranked=ranked_article)
-            .annotate(reads=models.Sum("count"))
-            .order_by("-reads", "-ranked")
-            .values_list("ranked", "reads")
+            self.filter(date=day)
+            .order_by("-count", "-article_id")
+            .values_list("article_id", "count")
         )
 
     def daily_totals(self):
@@ -34,24 +29,41 @@ class ArticleDailyReadQuerySet(models.QuerySet):
         return dict(rows)
 
     def add_counts(self, rows):
-        """Add ``(article_id, date, count)`` rows with one upsert per row, in SQL.
+        """Add ``(article_id, date, count)`` rows to the days, weeks and months, in SQL."""
+        _upsert(ArticleDailyRead, "date", [(pk, day, count) for pk, day, count in rows])
+        periods = {}
+        for article_id, day, count in rows:
+            for period in (week_of(day), month_of(day)):
+                periods[(article_id, period)] = periods.get((article_id, period), 0) + count
+        _upsert(ArticlePeriodRead, "period", [(pk, p, c) for (pk, p), c in periods.items()])
 
-        ``INSERT ... ON CONFLICT DO UPDATE SET count = count + excluded.count`` is atomic on
-        SQLite (3.24+) and PostgreSQL: two first reads of a day never collide or lose one.
-        """
-        quote = connection.ops.quote_name
-        table = quote(ArticleDailyRead._meta.db_table)
-        sql = (
-            f"INSERT INTO {table} ({quote('article_id')}, {quote('date')}, {quote('count')}) "
-            f"VALUES (%s, %s, %s) ON CONFLICT ({quote('article_id')}, {quote('date')}) "
-            f"DO UPDATE SET {quote('count')} = {table}.{quote('count')} + excluded.{quote('count')}"
-        )
-        params = [
-            (article_id, connection.ops.adapt_datefield_value(day), count)
-            for article_id, day, count in rows
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
+
+def _upsert(model, key, rows):
+    """``INSERT ... ON CONFLICT DO UPDATE SET count = count + excluded.count``, one per row:
+    atomic on SQLite (3.24+) and PostgreSQL, so two first reads of a day never collide or
+    lose one, and a read never overwrites another."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} ({quote('article_id')}, {quote(key)}, {quote('count')}) "
+        f"VALUES (%s, %s, %s) ON CONFLICT ({quote('article_id')}, {quote(key)}) "
+        f"DO UPDATE SET {quote('count')} = {table}.{quote('count')} + excluded.{quote('count')}"
+    )
+    if key == "date":
+        rows = [(pk, connection.ops.adapt_datefield_value(day), n) for pk, day, n in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def week_of(day):
+    """ "2026-W48": the ISO week (Monday to Sunday) of ``day``."""
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def month_of(day):
+    """ "2026-11": the calendar month of ``day``."""
+    return f"{day.year}-{day.month:02d}"
 
 
 class ArticleDailyRead(models.Model):
@@ -75,13 +87,50 @@ class ArticleDailyRead(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "date"], name="unique_article_date")
         ]
-        # Covering: "most read" and the statistics read (date, article, count) from the index.
-        indexes = [
-            models.Index(fields=["date", "article", "count"], name="daily_read_date_cover_idx")
-        ]
+        # "Most read" today reads the day's first rows in rank order; the statistics sum a
+        # range of days from the same index (it holds every column they need).
+        indexes = [models.Index(fields=["date", "-count", "-article"], name="daily_read_rank_idx")]
 
     def __str__(self):
         return f"{self.article_id} {self.date}: {self.count}"
+
+
+class ArticlePeriodReadQuerySet(models.QuerySet):
+    def ranked_in(self, period):
+        """``(article_id, reads)`` of a week or month, most read first, in the index's order."""
+        return (
+            self.filter(period=period)
+            .order_by("-count", "-article_id")
+            .values_list("article_id", "count")
+        )
+
+
+class ArticlePeriodRead(models.Model):
+    """Reads of one article in one ISO week ("2026-W48") or calendar month ("2026-11")."""
+
+    article = models.ForeignKey(
+        "news.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="reads_by_period",
+    )
+    period = models.CharField(_("week or month"), max_length=8)
+    count = models.PositiveBigIntegerField(_("reads"), default=0)
+
+    objects = ArticlePeriodReadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reads per week or month")
+        verbose_name_plural = _("reads per week or month")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "period"], name="unique_article_period")
+        ]
+        indexes = [
+            models.Index(fields=["period", "-count", "-article"], name="period_read_rank_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} {self.period}: {self.count}"
 
 
 class ReadFlush(models.Model):

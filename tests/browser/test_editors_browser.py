@@ -11,7 +11,7 @@ from django.utils import timezone
 from news import revisions
 from news.models import Article
 from tests.conftest import image_bytes
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, UserFactory
 
 from .test_admin_editor import log_in
 
@@ -141,6 +141,33 @@ def test_cover_is_kept_after_a_form_error(page, live_server, tmp_path):
     page.wait_for_selector(".messagelist .success")
     article = Article.objects.get()
     assert article.cover_image and (article.cover_width, article.cover_height) == (400, 300)
+
+
+def test_cover_chosen_from_the_library_is_kept_after_a_form_error(page, live_server):
+    category = CategoryFactory()
+    picture = PictureFactory(caption="Chiến dịch Mùa hè xanh")
+    log_in(page, live_server, superuser())
+    page.goto(live_server.url + reverse("admin:news_article_add"))
+    page.wait_for_selector(".ck-editor__editable")
+    page.click(".field-cover_picture .select2-selection")
+    page.keyboard.type("mua he xanh")  # without diacritics
+    page.click(".select2-results__option:has-text('Chiến dịch Mùa hè xanh')")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click("button[name=_action][value=draft]")  # no title, no category: errors
+    page.wait_for_selector(".error-summary")
+    assert page.locator(".cover-kept img").is_visible()
+    assert "Chiến dịch Mùa hè xanh" in page.inner_text(".field-cover_picture")
+    page.fill("#id_title", "Có ảnh bìa từ thư viện")
+    page.evaluate(
+        "pk => { const s = document.getElementById('id_category');"
+        " s.add(new Option('x', pk, true, true)); }",
+        str(category.pk),
+    )
+    page.click("button[name=_action][value=draft]")
+    page.wait_for_selector(".messagelist .success")
+    article = Article.objects.get()
+    assert article.cover_picture == picture
+    assert article.cover_image.name == picture.image.name
 
 
 def test_first_failing_field_far_below_is_named_and_brought_into_view(page, live_server):

@@ -195,3 +195,21 @@ def test_editors_cannot_read_contact_messages(client):
     client.force_login(user)
     response = client.get(reverse("admin:contact_contactmessage_changelist"))
     assert response.status_code == 403
+
+
+def test_the_administrators_role_reads_and_marks_messages(client):
+    from organizations.roles import ADMINISTRATORS
+
+    roles_sync()
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=ADMINISTRATORS))
+    client.force_login(user)
+    stored = ContactMessage.objects.create(
+        name="A", email="a@example.vn", subject="Hỏi đáp", message="M", sender_key="k"
+    )
+    assert client.get(reverse("admin:contact_contactmessage_changelist")).status_code == 200
+    url = reverse("admin:contact_contactmessage_change", args=[stored.pk])
+    assert client.post(url, {"is_handled": "on", "note": "Đã gọi lại"}).status_code == 302
+    stored.refresh_from_db()
+    assert stored.is_handled and stored.handled_by == user and stored.note == "Đã gọi lại"
+    assert client.get(reverse("admin:contact_contactmessage_add")).status_code == 403

@@ -186,7 +186,7 @@ def test_ical_feed_parses_with_the_icalendar_library(client):
 
 def test_events_are_in_the_sitemap(client):
     event = EventFactory()
-    assert event.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    assert event.get_absolute_url() in client.get("/sitemap-events.xml").content.decode()
 
 
 def test_editors_manage_events_in_the_admin(client):

@@ -7,10 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from library.models import Picture
 from news import editing
 from news.models import Article, ArticleAutosave
 from tests.conftest import image_bytes
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, UserFactory
 from tests.news.editing_helpers import article_form, change_url
 
 pytestmark = pytest.mark.django_db
@@ -107,28 +108,33 @@ def test_autosave_refuses_who_cannot_edit_and_oversized_text(client, admin_clien
     assert not ArticleAutosave.objects.exists()
 
 
-def test_cover_chosen_with_a_failing_form_is_kept_and_saved_next_time(admin_client):
+def test_cover_uploaded_with_a_failing_form_joins_the_library_and_stays_chosen(admin_client):
     category = CategoryFactory()
-    data = article_form(category=category.pk, title="")
+    data = article_form(category=category.pk, title="", cover_alt="Đoàn viên ra quân")
     data["cover_image"] = SimpleUploadedFile("bia.jpg", image_bytes("JPEG", size=(300, 200)))
     response = admin_client.post(reverse("admin:news_article_add"), data)
     assert response.status_code == 200
-    kept = response.context["adminform"].form.data["cover_kept"]
+    picture = Picture.objects.get()
+    assert (picture.alt_text, picture.created_by.is_superuser) == ("Đoàn viên ra quân", True)
     html = response.content.decode()
-    assert f'value="{kept}"' in html and "Ảnh bìa bạn đã tải lên vẫn được giữ" in html
-    data = article_form(category=category.pk, title="Có tiêu đề rồi", cover_kept=kept)
+    assert f'<option value="{picture.pk}" selected>' in html
+    assert "Ảnh bìa đã chọn" in html and picture.image.url in html
+    data = article_form(category=category.pk, title="Có tiêu đề rồi", cover_picture=picture.pk)
     assert admin_client.post(reverse("admin:news_article_add"), data).status_code == 302
     article = Article.objects.get()
-    assert article.cover_image.name == kept and (article.cover_width, article.cover_height) == (
-        300,
-        200,
-    )
+    assert article.cover_picture == picture
+    assert article.cover_image.name == picture.image.name
+    assert (article.cover_width, article.cover_height) == (300, 200)
+    assert article.cover_alt == "Đoàn viên ra quân"
 
 
-def test_cover_kept_must_be_one_of_our_uploads(admin_client):
-    data = article_form(category=CategoryFactory().pk, cover_kept="../../etc/passwd")
+def test_cover_chosen_from_the_library(admin_client):
+    picture = PictureFactory(caption="Lễ ra quân", alt_text="Thanh niên xếp hàng")
+    data = article_form(category=CategoryFactory().pk, cover_picture=picture.pk)
     assert admin_client.post(reverse("admin:news_article_add"), data).status_code == 302
-    assert not Article.objects.get().cover_image
+    article = Article.objects.get()
+    assert article.cover_image.name == picture.image.name
+    assert (article.cover_caption, article.cover_alt) == ("Lễ ra quân", "Thanh niên xếp hàng")
 
 
 def test_error_summary_names_and_links_each_failing_field(admin_client):

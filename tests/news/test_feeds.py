@@ -35,12 +35,16 @@ def test_rss_query_count_does_not_grow(client, django_assert_max_num_queries):
 def test_sitemap_lists_published_articles_and_categories(client):
     article = ArticleFactory()
     draft = ArticleFactory(draft=True)
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-articles.xml").content.decode()
     assert article.get_absolute_url() in body
-    assert article.category.get_absolute_url() in body
     assert draft.get_absolute_url() not in body
+    assert (
+        article.category.get_absolute_url()
+        in client.get("/sitemap-categories.xml").content.decode()
+    )
 
 
-def test_robots_points_at_the_sitemap(client):
+def test_robots_points_at_the_sitemap_and_keeps_the_admin_prefix_secret(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "/admin/" not in body  # tests/security/test_headers.py tries a secret prefix

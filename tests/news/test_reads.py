@@ -283,9 +283,9 @@ def test_an_imported_article_starts_from_its_old_count(client, editor_client):
 
 
 def add_daily(article, days_ago, count):
-    ArticleDailyRead.objects.create(
-        article=article, date=timezone.localdate() - datetime.timedelta(days=days_ago), count=count
-    )
+    """Reads as counting stores them: the day's, the week's and the month's rows."""
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    ArticleDailyRead.objects.add_counts([(article.pk, day, count)])
 
 
 def test_most_read_ranks_by_reads_within_the_period():

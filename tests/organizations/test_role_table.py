@@ -47,7 +47,7 @@ axes.view_accessattempt                      yes            -
 axes.view_accessattemptexpiration            -              -
 axes.view_accessfailurelog                   -              -
 axes.view_accesslog                          yes            -
-contact.add_contactmessage                   yes            -
+contact.add_contactmessage                   -              -
 contact.change_contactmessage                yes            -
 contact.delete_contactmessage                yes            -
 contact.view_contactmessage                  yes            -
@@ -83,10 +83,15 @@ galleries.delete_album                       yes            yes
 galleries.delete_photo                       yes            yes
 galleries.view_album                         yes            yes
 galleries.view_photo                         yes            yes
+library.add_picture                          yes            yes
+library.change_picture                       yes            yes
+library.delete_picture                       yes            yes
+library.view_picture                         yes            yes
 news.add_article                             yes            yes
 news.add_articleautosave                     -              -
 news.add_articledailyread                    -              -
 news.add_articleimage                        yes            yes
+news.add_articleperiodread                   -              -
 news.add_category                            yes            yes
 news.add_readflush                           -              -
 news.add_source                              yes            yes
@@ -95,6 +100,7 @@ news.change_article                          yes            yes
 news.change_articleautosave                  -              -
 news.change_articledailyread                 -              -
 news.change_articleimage                     yes            yes
+news.change_articleperiodread                -              -
 news.change_category                         yes            yes
 news.change_readflush                        -              -
 news.change_source                           yes            yes
@@ -103,6 +109,7 @@ news.delete_article                          yes            yes
 news.delete_articleautosave                  -              -
 news.delete_articledailyread                 -              -
 news.delete_articleimage                     yes            yes
+news.delete_articleperiodread                -              -
 news.delete_category                         yes            yes
 news.delete_readflush                        -              -
 news.delete_source                           yes            yes
@@ -113,6 +120,7 @@ news.view_article                            yes            yes
 news.view_articleautosave                    -              -
 news.view_articledailyread                   yes            yes
 news.view_articleimage                       yes            yes
+news.view_articleperiodread                  yes            yes
 news.view_category                           yes            yes
 news.view_readflush                          -              -
 news.view_source                             yes            yes
@@ -165,6 +173,10 @@ videos.add_video                             yes            yes
 videos.change_video                          yes            yes
 videos.delete_video                          yes            yes
 videos.view_video                            yes            yes
+visits.add_sitedailyvisit                    -              -
+visits.change_sitedailyvisit                 -              -
+visits.delete_sitedailyvisit                 -              -
+visits.view_sitedailyvisit                   yes            -
 """
 
 

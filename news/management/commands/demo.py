@@ -265,10 +265,8 @@ class Command(BaseCommand):
             for days_ago in range(14):
                 count = rng.randrange(0, 60)
                 total += count
-                daily.append(
-                    ArticleDailyRead(
-                        article=article, date=today - datetime.timedelta(days=days_ago), count=count
-                    )
-                )
+                if count:
+                    daily.append((article.pk, today - datetime.timedelta(days=days_ago), count))
             Article.objects.filter(pk=article.pk).update(read_count=total)
-        ArticleDailyRead.objects.bulk_create(daily)
+        # As counting stores them: the day's, the week's and the month's rows.
+        ArticleDailyRead.objects.add_counts(daily)

@@ -1,0 +1,135 @@
+"""Every public page asks the database the same number of queries with 5 articles as with 50:
+no query per article (N+1), and no page whose cost grows with the archive's size.
+
+Each page is rendered once first, as a reader's earlier visit would, so that the site-wide
+blocks (identity, sponsors, partner links, most read) are in the cache; the sitemap, cached
+whole, is measured with an empty cache. The tag page (/the/<slug>/) is not built yet.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from news.models import Article
+from organizations.models import SiteIdentity
+from portal.pagination import PAGE_SIZE
+from tests.factories import (
+    ArticleFactory,
+    ArticleImageFactory,
+    CategoryFactory,
+    OrganizationFactory,
+    SourceFactory,
+    SponsorFactory,
+    TagFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class Site:
+    """A site with a section and its sub-category, an organisation, tags, and ``n`` articles."""
+
+    def __init__(self):
+        SiteIdentity.load()
+        SponsorFactory()
+        self.section = CategoryFactory(name="Tin tức")
+        self.child = CategoryFactory(name="Trong tỉnh", parent=self.section)
+        self.other = CategoryFactory(name="Gương sáng")
+        self.organization = OrganizationFactory(parent=OrganizationFactory())
+        self.tags = [TagFactory(), TagFactory()]
+        self.source = SourceFactory()
+        self.article = self._article(self.child, hours=0)
+        self.count = 1
+
+    def _article(self, category, hours):
+        article = ArticleFactory(
+            title=f"Thanh niên tình nguyện {hours}",
+            body="<p>Đoàn viên thanh niên ra quân.</p>",
+            category=category,
+            organization=self.organization,
+            source=self.source,
+            tags=self.tags,
+            is_featured=hours % 3 == 0,
+            published_at=timezone.now() - datetime.timedelta(hours=hours + 1),
+        )
+        if hours % 10 == 0:  # pictures and reads on some: the article page and most read show them
+            ArticleImageFactory(article=article)
+            article.count_read()
+        return article
+
+    def grow_to(self, n):
+        for hours in range(self.count, n):
+            self._article([self.section, self.child, self.other][hours % 3], hours)
+        self.count = n
+        self.article.related_articles.set(Article.objects.exclude(pk=self.article.pk)[:3])
+
+    def last_page(self):
+        count = Article.objects.published().in_category(self.section).count()
+        return (count + PAGE_SIZE - 1) // PAGE_SIZE
+
+
+PAGES = {
+    "home": lambda site: ("/", {}),
+    "category": lambda site: (site.section.get_absolute_url(), {}),
+    "category last page": lambda site: (
+        site.section.get_absolute_url(),
+        {"page": site.last_page()},
+    ),
+    "article": lambda site: (site.article.get_absolute_url(), {}),
+    "organisation": lambda site: (site.organization.get_absolute_url(), {}),
+    "search": lambda site: ("/tim-kiem/", {"q": "thanh niên"}),
+    "search, no match": lambda site: ("/tim-kiem/", {"q": "xylophone"}),
+    "rss": lambda site: ("/rss/", {}),
+    "category rss": lambda site: (f"{site.section.get_absolute_url()}rss/", {}),
+    "sitemap": lambda site: ("/sitemap.xml", {}),
+}
+# What each page asks, once the site-wide blocks (the menu, most read, ...) are cached:
+PINS = {
+    # menu sections, their sub-categories, one LIMIT query per section (2), the sections'
+    # rows, featured, latest
+    "home": 7,
+    # the category, its sub-categories twice (shown as links; for the list), the count, the ids
+    # of the page (one indexed run per category, merged), the page's rows
+    "category": 6,
+    "category last page": 6,  # the same queries, the runs read oldest first
+    # the article, its tags and pictures, related: picks, shared tags, same category
+    "article": 6,
+    # the organisation, its units, the count, the page's ids, its rows
+    "organisation": 5,
+    # the tiers of the search in one statement, the page's rows, matching static pages
+    "search": 3,
+    "search, no match": 3,  # the tiers, static pages and documents, each found empty
+    "rss": 2,  # the site's name, the articles
+    "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
+    # the index: for each of its ten sections (articles, news, categories, organisations,
+    # tags, documents, albums, events, videos, pages), its count and its newest change
+    "sitemap": 22,
+}
+
+
+def queries_of(client, name, site, django_assert_max_num_queries):
+    url, params = PAGES[name](site)
+    if name == "sitemap":
+        cache.clear()
+    else:
+        assert client.get(url, params).status_code == 200  # the site-wide blocks are cached
+    with django_assert_max_num_queries(PINS[name]) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_queries_do_not_grow_with_articles(client, name, django_assert_max_num_queries):
+    site = Site()
+    site.grow_to(5)
+    few = queries_of(client, name, site, django_assert_max_num_queries)
+    site.grow_to(50)
+    many = queries_of(client, name, site, django_assert_max_num_queries)
+    # Never more with more articles (the sitemap index asks one query less once every
+    # section it lists has rows).
+    assert many <= few
+    if name == "category last page":
+        assert site.last_page() > 1

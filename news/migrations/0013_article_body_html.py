@@ -31,7 +31,7 @@ def fill_body_html(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0011_admin_trigram_index'),
+        ('news', '0012_indexes_skip_trash'),
     ]
 
     operations = [

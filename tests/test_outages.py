@@ -160,13 +160,18 @@ def test_with_the_database_down_pages_are_a_quick_503_maintenance_page_then_reco
         assert [app.fetch(page).status for page in pages] == [200] * len(pages)
 
     getattr(postgres, fault)()
-    answers = {page: [app.fetch(page) for _ in range(3)] for page in pages}
+    # Pages already in the whole-page cache are still served from it (200); every page the
+    # site has to build is the maintenance page, quickly. Never-visited pages must build.
+    unseen = [ArticleFactory().get_absolute_url(), "/tim-kiem/?q=thanh+nien"]
+    answers = {page: [app.fetch(page) for _ in range(3)] for page in pages + unseen}
     for page, tries in answers.items():
         for answer in tries:
-            assert answer.status == 503, (page, answer, answer.text[:300])
             assert answer.seconds < PAGE_SECONDS, (page, answer)
-            assert answer.headers["Retry-After"] == "60"
-            assert "Trang web đang bảo trì" in answer.text
+            assert answer.status in (200, 503), (page, answer, answer.text[:300])
+            if answer.status == 503 or page in unseen:
+                assert answer.status == 503, (page, answer)
+                assert answer.headers["Retry-After"] == "60"
+                assert "Trang web đang bảo trì" in answer.text
     login = _admin_login(app, "quantri")
     assert login.status == 503 and login.seconds < PAGE_SECONDS
     health = app.fetch("/healthz")
@@ -202,6 +207,9 @@ def test_with_a_read_only_database_pages_answer_and_writes_are_a_503_that_loses_
     app = start_app(
         DATABASE_URL=_database_url(postgres, options="-c default_transaction_read_only=on")
     )
+    for page in _pages(article) * 2:  # the second round: both workers warm
+        answer = app.fetch(page)
+        assert answer.status == 200, (page, answer)
     for page in _pages(article):
         answer = app.fetch(page)
         assert answer.status == 200 and answer.seconds < PAGE_SECONDS, (page, answer)

@@ -157,6 +157,10 @@ pages.delete_menuitem                        yes            -
 pages.delete_page                            yes            yes
 pages.view_menuitem                          yes            -
 pages.view_page                              yes            yes
+redirects.add_redirect                       yes            -
+redirects.change_redirect                    yes            -
+redirects.delete_redirect                    yes            -
+redirects.view_redirect                      yes            -
 reversion.add_revision                       -              -
 reversion.add_version                        -              -
 reversion.change_revision                    -              -
@@ -169,6 +173,10 @@ sessions.add_session                         -              -
 sessions.change_session                      -              -
 sessions.delete_session                      -              -
 sessions.view_session                        -              -
+sites.add_site                               -              -
+sites.change_site                            -              -
+sites.delete_site                            -              -
+sites.view_site                              -              -
 videos.add_video                             yes            yes
 videos.change_video                          yes            yes
 videos.delete_video                          yes            yes

@@ -7,6 +7,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from . import caching
+
+        caching.connect()
+
         from . import revisions
 
         revisions.register()

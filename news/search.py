@@ -7,12 +7,12 @@ database indexes the words of those documents, never substrings, so "hà" finds 
 not "hành động":
 - PostgreSQL: generated tsvector columns ``news_article.search_vector`` (title and text) and
   ``search_title_vector`` (title), in the built-in "simple" configuration, which neither stems
-  nor drops words, each with a partial GIN index over published articles;
+  nor drops words, each with a partial GIN index over published articles out of the trash;
 - SQLite: the FTS5 table ``news_article_fts`` (tokenizer unicode61 keeping diacritics), kept in
   step with news_article by triggers, so bulk inserts are indexed too. It holds published
-  articles only, and its rowid is ``published second * 2**30 + id``: FTS5 reads it newest first
-  and stops after the LIMIT, whatever the number of matches.
-Both are made by migration 0007.
+  articles out of the trash only, and its rowid is ``published second * 2**30 + id``: FTS5
+  reads it newest first and stops after the LIMIT, whatever the number of matches.
+Both are made by migrations 0007 and 0011.
 
 How results are ranked. Every word of the query must be present (folded). Then, in order:
 1. every word in the title, with the reader's diacritics;
@@ -80,7 +80,8 @@ def _postgresql_sql(folded, exact, now):
         parts.append(
             f"SELECT {number}, t.id, t.published_at, {flag} FROM ("
             f"SELECT id, published_at, {vector} AS vector FROM news_article "
-            f"WHERE status = 'published' AND published_at <= %s AND {vector} @@ %s::tsquery "
+            "WHERE status = 'published' AND deleted_at IS NULL AND published_at <= %s "
+            f"AND {vector} @@ %s::tsquery "
             "ORDER BY published_at DESC, id DESC LIMIT %s) AS t"
         )
         params += ([] if exact == folded else [exact_query]) + [

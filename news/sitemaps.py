@@ -4,8 +4,8 @@ organisation and tag pages (portal/sitemaps.py lists them with the other apps' i
 Each sitemap file holds at most 50,000 addresses (the protocol's limit); the index lists as many
 article pages as there are articles. Every page costs a fixed number of queries (a count and
 one slice in id order, or one aggregate), whatever the size of the archive. Answers are cached
-and refreshed when an article is saved or deleted (the article lists' generation) and when the
-next scheduled article comes out.
+and refreshed when anything pages show is saved or deleted (the site version,
+portal/caching.py) and when the next scheduled article comes out.
 """
 
 import datetime
@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from organizations.models import Organization
+from portal.caching import site_version
 
-from .models import Article, Category, Tag, cached_article_lists_generation
+from .models import Article, Category, Tag
 
 MAX_URLS = 50_000
 NEWS_DAYS = 2
@@ -143,7 +144,7 @@ def cached_sitemap(request, name, build, *, paged=True):
     page = request.GET.get("p", "1") if paged else "1"
     if not (page.isascii() and page.isdigit() and len(page) < 6):
         return build()  # the sitemap view answers 404 to such a page: nothing worth keeping
-    key = f"sitemap:{cached_article_lists_generation()}:{request.scheme}:{name}:{int(page)}"
+    key = f"sitemap:{site_version()}:{request.scheme}:{name}:{int(page)}"
     try:
         cached = cache.get(key)
     except Exception:  # a cache that is down must not take the sitemap with it

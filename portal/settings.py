@@ -190,6 +190,29 @@ CACHES["reads"] = (
         "OPTIONS": {"MAX_ENTRIES": env.int("READS_LOCAL_MARKS", default=100_000)},
     }
 )
+# Whole pages for anonymous readers (portal/caching.py, README "Where the time goes"): in the
+# default cache when it is Redis (one connection pool, one circuit breaker); otherwise in each
+# process's memory, in a cache of their own so that they never push the small entries (blocks,
+# read marks) out, and bounded in number.
+if not REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_LOCAL_ENTRIES", default=1000)},
+    }
+# Longest time a page is kept (0: no page cache). It is also kept no later than the next
+# scheduled publication and the next midnight, and any change an editor saves ends it at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# max-age sent to browsers, nginx or a CDN along with the ETag; 0: they ask again every time
+# (a 304 when nothing changed). More than 0 lets them show a page that old after a change.
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+# The site version that every cached page and block depends on: in Redis with REDIS_URL (shared
+# by every server), otherwise in this file, shared by every process of this machine.
+SITE_VERSION_FILE = (
+    "" if REDIS_URL else env("SITE_VERSION_FILE", default=str(VAR_DIR / "site-version"))
+)
+# Routes the benchmark's ceiling view (scripts/bench.py); never set it on a real site.
+BENCH_CEILING = env.bool("BENCH_CEILING", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

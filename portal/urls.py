@@ -6,6 +6,7 @@ from django.urls import include, path
 from news.feeds import CategoryFeed, LatestArticlesFeed
 
 from . import two_factor, views
+from .caching import cache_for_readers
 from .sitemaps import sitemap_index, sitemap_section
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
@@ -20,9 +21,13 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_index, name="sitemap_index"),
-    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
-    path("rss/", LatestArticlesFeed(), name="feed"),
-    path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache_for_readers(sitemap_section, params=["p"]),
+        name="sitemap_section",
+    ),
+    path("rss/", cache_for_readers(LatestArticlesFeed()), name="feed"),
+    path("chuyen-muc/<slug:slug>/rss/", cache_for_readers(CategoryFeed()), name="category_feed"),
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
@@ -33,6 +38,9 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
+
+if settings.BENCH_CEILING:  # scripts/bench.py only: never routed on a real site
+    urlpatterns.append(path("bench/ceiling/", views.bench_ceiling, name="bench_ceiling"))
 
 if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
     urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

@@ -58,6 +58,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# 1 KB of text: what the benchmark's ceiling view answers.
+CEILING_BODY = ("Bare Django view of the benchmark's ceiling.\n" * 24)[:1024].encode()
+
+
+@require_safe
+def bench_ceiling(request):
+    """The benchmark's ceiling (scripts/bench.py): Django with the site's settings and
+    middleware, and no work of ours. Routed only when BENCH_CEILING is set."""
+    return HttpResponse(CEILING_BODY, content_type="text/plain; charset=utf-8")
+
+
 def login_locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out sign-in: a Vietnamese page, 429 Too Many Requests."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

@@ -108,9 +108,7 @@ def test_the_beacon_answers_the_same_for_unknown_and_unpublished_ids(client, met
     ]:
         response = read(client, pk, ip="203.113.7.7", method=method)
         headers = dict(response.headers)
-        # never_cache's Expires is the time of the answer: it differs between two answers a
-        # second apart, whatever the id, so it is left out of the comparison.
-        assert headers.pop("Expires")
+        headers.pop("Expires")  # "now", to the second: a slow machine crosses a second here
         answers[name] = (response.status_code, headers, response.content)
 
     first = answers["unknown"]

@@ -176,3 +176,13 @@ def test_each_database_has_its_search_indexes():
                 "news_article_fts_update",
                 "news_article_fts_delete",
             } <= names
+
+
+def test_articles_in_the_trash_are_not_found(client, editor):
+    article = ArticleFactory(title="Ngày hội thanh niên")
+    assert titles(client, "ngày hội") == ["Ngày hội thanh niên"]
+    article.move_to_trash(user=editor)
+    assert titles(client, "ngày hội") == []
+    assert Article.objects.published().in_categories([article.category_id]).page_ids(0, 5) == []
+    article.restore_from_trash()
+    assert titles(client, "ngày hội") == ["Ngày hội thanh niên"]

@@ -53,6 +53,6 @@ def test_tag_page_queries_are_pinned(client, rows):
         ArticleImageFactory(
             article=ArticleFactory(tags=[tag, TagFactory()], source=source, with_cover=True)
         )
-    # the menu, the tag, a count, the page of articles (with category and source); the
-    # site-wide blocks come from the cache
+    # the tag, a count, the page's ids, its rows (with category and source); the menu and
+    # the site-wide blocks come from the cache
     assert page_queries(client, tag.get_absolute_url()) == 4

@@ -4,7 +4,13 @@ import pytest
 
 from organizations.models import SiteIdentity
 from tests.conftest import page_queries
-from tests.factories import ArticleFactory, OrganizationFactory, SourceFactory, TagFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    OrganizationFactory,
+    SourceFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +66,11 @@ def test_an_article_shows_its_organisation_linked(client):
 def test_pages_with_the_tree_and_the_organisation_link_cost_pinned_queries(client, rows):
     OrganizationFactory.create_batch(rows, parent=OrganizationFactory())
     organization = OrganizationFactory()
-    tags, source = [TagFactory()], SourceFactory()
-    ArticleFactory.create_batch(rows, organization=organization, tags=tags, source=source)
+    tags, source, category = [TagFactory()], SourceFactory(), CategoryFactory()
+    ArticleFactory.create_batch(
+        rows, organization=organization, tags=tags, source=source, category=category
+    )
     assert page_queries(client, organization.get_absolute_url()) == 5
-    assert page_queries(client, "/") == 5
-    article = ArticleFactory(organization=organization, tags=tags)
+    assert page_queries(client, "/") == 6
+    article = ArticleFactory(organization=organization, tags=tags, category=category)
     assert page_queries(client, article.get_absolute_url()) == 6  # as without the link

@@ -37,10 +37,13 @@ def code(device, steps_ahead=0):
 
 
 def enrol(client):
+    """Enrol with the current code; returns the device and the code it used."""
     client.get(reverse("two_factor_enrol"))
     device = TOTPDevice.objects.get(confirmed=False)
-    response = client.post(reverse("two_factor_enrol"), {"code": f"{code(device):06d}"})
-    return device, response
+    used = f"{code(device):06d}"
+    response = client.post(reverse("two_factor_enrol"), {"code": used})
+    assert response.status_code == 302
+    return device, used
 
 
 def test_an_administrator_is_sent_to_enrol_before_any_admin_page(client, administrator):
@@ -87,7 +90,7 @@ def test_enrolment_confirms_with_a_code_and_opens_the_admin(client, administrato
 
 def test_next_sign_in_asks_for_the_current_code(client, administrator):
     client.force_login(administrator)
-    device, _response = enrol(client)
+    device, used = enrol(client)
     client.logout()
     client.force_login(administrator)
 
@@ -110,7 +113,7 @@ def test_next_sign_in_asks_for_the_current_code(client, administrator):
 
 def test_after_a_wrong_code_even_the_right_one_must_wait(client, administrator):
     client.force_login(administrator)
-    device, _response = enrol(client)
+    device, _used = enrol(client)
     client.logout()
     client.force_login(administrator)
     client.post(reverse("two_factor_verify"), {"code": "123456"})
@@ -121,7 +124,7 @@ def test_after_a_wrong_code_even_the_right_one_must_wait(client, administrator):
 
 def test_a_foreign_next_address_is_not_followed(client, administrator):
     client.force_login(administrator)
-    device, _response = enrol(client)
+    device, _used = enrol(client)
     client.logout()
     client.force_login(administrator)
     response = client.post(

@@ -13,3 +13,4 @@ class EventsConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(caching.on_event_change, sender=Event, dispatch_uid=f"events_{signal}")
+        caching.connect()

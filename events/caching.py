@@ -1,32 +1,27 @@
-"""The cached "upcoming events" box of the sidebar: one query when missing, none otherwise.
+"""The cache of the events app: the "upcoming events" box of the sidebar (one query when
+missing, none otherwise), and what makes cached pages old when events change.
 
-Saving or deleting an event empties it; the timeout lets an event that has ended drop out
-without any save.
+The box is kept under the site version (portal/caching.py): saving or deleting an event bumps
+it (receivers connected in apps.py), and an event that ends leaves the box without any save,
+because no page is kept past the end of the next event to end (``next_event_end()``,
+registered with the page cache).
 """
 
-import logging
-
-from django.core.cache import cache
 from django.utils import timezone
 
-logger = logging.getLogger(__name__)
+from portal.caching import cached, next_moment, register_next_change, site_version_bump
 
-UPCOMING_KEY = "events:upcoming"
 UPCOMING_TIMEOUT = 5 * 60
 UPCOMING_COUNT = 5
 
 
 def upcoming_items():
     """What the box shows: plain dicts, cheap to cache."""
-    try:
-        items = cache.get(UPCOMING_KEY)
-    except Exception:  # a cache that is down must not take the page with it
-        logger.warning("Cache unavailable for the upcoming events", exc_info=True)
-        items = None
-    if items is None:
+
+    def build():
         from .models import Event
 
-        items = [
+        return [
             {
                 "title": event.title,
                 "url": event.get_absolute_url(),
@@ -35,19 +30,29 @@ def upcoming_items():
             }
             for event in Event.objects.published().upcoming(timezone.now())[:UPCOMING_COUNT]
         ]
-        try:
-            cache.set(UPCOMING_KEY, items, UPCOMING_TIMEOUT)
-        except Exception:
-            pass
-    return items
 
-
-def forget_upcoming():
-    try:
-        cache.delete(UPCOMING_KEY)
-    except Exception:
-        logger.warning("Cache unavailable: the upcoming events box may be stale", exc_info=True)
+    return cached("events:upcoming", build, UPCOMING_TIMEOUT)
 
 
 def on_event_change(sender, **kwargs):
-    forget_upcoming()
+    site_version_bump()
+
+
+def next_event_end():
+    """When the next published event ends, and so leaves the box (None: none ahead)."""
+    from .models import Event
+
+    return next_moment(
+        "events:next-end",
+        lambda now: (
+            Event.objects.published()
+            .filter(end_at__gt=now)
+            .order_by("end_at")
+            .values_list("end_at", flat=True)
+            .first()
+        ),
+    )
+
+
+def connect():
+    register_next_change(next_event_end)

@@ -65,6 +65,8 @@ class Picture(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = fold_vi(f"{self.caption} {self.alt_text} {self.credit}")
         super().save(*args, **kwargs)
+        # Articles keep a copy of the focal point for their cards (no join on list pages).
+        self.cover_articles.update(cover_focal=self.focal_position)
 
     @property
     def focal_position(self):

@@ -27,8 +27,9 @@ def version_token(article):
 
 def stale_by(*, article_pk, token):
     """The stored article, locked for this transaction, when ``token`` is out of date."""
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to updated_by.
     current = (
-        Article.objects.select_for_update()
+        Article.objects.select_for_update(of=("self",))
         .select_related("updated_by")
         .filter(pk=article_pk)
         .first()

@@ -128,7 +128,8 @@ def read_register(*, request, article):
     Refuses what read_is_countable() refuses, unpublished articles, the same reader again
     within READS_WINDOW_MINUTES and an address past READS_MAX_PER_ADDRESS reads of the
     article in that window. When the cache, Redis or the database fails, the read is not
-    counted and the reader is not bothered.
+    counted and the reader is not bothered; a database that is down or read-only is raised,
+    for OutageMiddleware to answer 503.
     """
     if not article.is_published or not read_is_countable(request):
         return False

@@ -13,6 +13,7 @@ urlpatterns = [
     re_path(
         r"^tin-tuc/(?P<slug>[-\w]*)-(?P<pk>[0-9]+)/in/$", views.article_print, name="article_print"
     ),
+    path("the/<slug:slug>/", views.tag_detail, name="tag_detail"),
     path("tim-kiem/", views.search, name="search"),
     path("tai-anh-len/", views.image_upload, name="image_upload"),
     path("news.php", views.legacy_article_redirect, name="legacy_article_redirect"),

@@ -12,12 +12,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from library.models import Picture
+from portal.caching import cache_for_readers
 from portal.images import DatedUploadTo, image_clean
 from portal.middleware import outage_kind
 from portal.pagination import paginate
+from portal.renditions import delete_with_copies, make_copies
 
 from .forms import SearchForm
-from .models import Article, Category
+from .models import Article, Category, Tag
 from .reads import read_register
 from .search import SEARCH_MAX_CHARS, article_search, query_words
 
@@ -29,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_safe
+@cache_for_readers
 def home(request):
     published = Article.objects.published()
     sections = list(Category.objects.in_menu().top_level())
@@ -44,6 +47,7 @@ def home(request):
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().in_category(category).for_listing()
@@ -56,6 +60,14 @@ def category_detail(request, slug):
 
 
 @require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag).for_listing()
+    return render(request, "news/tag_detail.html", {"tag": tag, **paginate(request, articles)})
+
+
+@require_safe
+@cache_for_readers
 def article_detail(request, slug, pk):
     articles = Article.objects.live().for_detail()
     if not request.user.has_perm("news.change_article"):
@@ -83,6 +95,7 @@ def render_article(request, article, *, is_preview):
 
 
 @require_safe
+@cache_for_readers
 def article_print(request, slug, pk):
     """The article alone, as paper gets it: works without JavaScript, never indexed."""
     article = get_object_or_404(Article.objects.for_detail().published(), pk=pk)
@@ -98,6 +111,7 @@ def article_print(request, slug, pk):
 
 
 @require_safe
+@cache_for_readers(params=["q", "page"])
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -159,10 +173,14 @@ def image_upload(request):
         content = image_clean(uploaded)
     except ValidationError as error:
         return _upload_error(" ".join(error.messages), 400)
+    name = None
     try:
         name = default_storage.save(inline_upload_to(None, content.name), content)
+        make_copies(name)  # srcset copies now, while storing, never when a reader asks
     except OSError as error:  # the storage removed what it had written (portal/storage.py)
         logger.error("An inline image could not be stored: %s", error)
+        if name:  # the picture was stored but its copies could not be: none of it stays
+            delete_with_copies(name)
         if outage_kind(error) == "disk_full":
             message = _(
                 "The server's disk is full: the image was not stored. Please tell the site's "

@@ -26,8 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin_tools import SafeModelAdmin
 
-from . import admin_auth  # noqa: F401  (users and groups with Vietnamese permissions)
-from .caching import invalidate_site_blocks
+from . import admin_auth  # users and groups with Vietnamese permission names
 from .models import (
     Organization,
     PartnerLink,
@@ -58,11 +57,6 @@ class SiteBlockAdmin(SafeModelAdmin):
     """What every admin of a record shown on every page shares."""
 
     formfield_overrides = {models.URLField: {"form_class": HttpURLFormField}}
-
-    def delete_queryset(self, request, queryset):
-        # The changelist's bulk delete bypasses Model.delete(), which refreshes the blocks.
-        super().delete_queryset(request, queryset)
-        invalidate_site_blocks()
 
 
 class OrganizationAdminForm(forms.ModelForm):
@@ -102,12 +96,12 @@ class SiteIdentityAdmin(SiteBlockAdmin):
     def changelist_view(self, request, extra_context=None):
         # There is one record: its list would be a page with one line, so open it directly.
         if self.has_view_or_change_permission(request):
-            identity = SiteIdentity.load()
+            identity, _created = SiteIdentity.objects.get_or_create(pk=1)
             return redirect(reverse("admin:organizations_siteidentity_change", args=[identity.pk]))
         return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request):
-        return False  # SiteIdentity.load() creates the one record
+        return False  # the list view creates the one record
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -235,7 +229,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(admin_auth.VietnamesePermissionsMixin, UserAdmin):
     actions = ["unlock_sign_in", "reset_two_factor"]
 
     @admin.action(

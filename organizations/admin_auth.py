@@ -6,8 +6,7 @@ model's translated name, so it follows the site's language and a new model needs
 """
 
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -43,11 +42,7 @@ class PortalGroupAdmin(VietnamesePermissionsMixin, GroupAdmin):
     pass
 
 
-class PortalUserAdmin(VietnamesePermissionsMixin, UserAdmin):
-    pass
-
-
-for model, model_admin in ((Group, PortalGroupAdmin), (get_user_model(), PortalUserAdmin)):
-    if admin.site.is_registered(model):
-        admin.site.unregister(model)
-    admin.site.register(model, model_admin)
+# Users: organizations/admin.py's StaffUserAdmin takes the mixin.
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+admin.site.register(Group, PortalGroupAdmin)

@@ -23,6 +23,10 @@ class OrganizationsConfig(AppConfig):
         # Keeps the groups equal to their roles (roles.py) after every migrate, once every
         # app (those listed after this one too) has its permissions.
         post_migrate.connect(_sync_roles, dispatch_uid="organizations_sync_roles")
+        from . import caching
+
+        caching.connect()
+
         # Staff sessions (portal/sessions.py) start their refresh clock at sign-in. Here because
         # the portal package is no app of its own; the staff accounts belong to this one.
         from django.contrib.auth.signals import user_logged_in

@@ -1,77 +1,77 @@
-"""The cached data of the blocks shown on every page: sponsors, partner links, site identity.
+"""The cache of the organisations app: the blocks shown on every page (sponsors, partner
+links, the site's identity), and what makes cached pages old when these records change.
 
-Each block costs one query when its cache entry is missing and none otherwise. Saving or
-deleting a Sponsor, PartnerLink, SiteIdentity or Organization (model save()/delete(), and the
-admin's bulk delete) calls invalidate_site_blocks(), so an administrator's change shows on the
-next page. Sponsor entries are keyed by the local date, so a sponsorship that starts or ends
-today is picked up at midnight without any save. The timeout bounds how long a value written by
-a request that raced with a save can stay stale.
+Each block costs one query when its entry is missing and none otherwise. Its entry is kept
+under the site version (portal/caching.py): saving or deleting an Organization, SiteIdentity,
+Sponsor or PartnerLink, in the admin or anywhere else (bulk deletes included), reaches
+``changed()`` through the receivers connected in OrganizationsConfig.ready(), which bumps the
+version, so the next page shows the change. Sponsor entries are keyed by the local date too,
+so a sponsorship that starts or ends today is picked up at midnight without any save.
 """
 
-import logging
-
-from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-logger = logging.getLogger(__name__)
+from portal.caching import cached, site_version_bump
+
+from .models import LOGO_BOX, Organization, PartnerLink, SiteIdentity, Sponsor
 
 TIMEOUT = 60 * 60
-IDENTITY_KEY = "organizations:site-identity"
-PARTNER_LINKS_KEY = "organizations:partner-links"
-PLACEMENTS = ("sidebar", "footer")
+SHOWN_ON_PAGES = (Organization, SiteIdentity, Sponsor, PartnerLink)
 
 
-def _sponsors_key(placement, today):
-    return f"organizations:sponsors:{placement}:{today.isoformat()}"
+def changed(sender, **kwargs):
+    """A record pages show was saved or deleted: every cached page and block is old."""
+    site_version_bump()
 
 
-def invalidate_site_blocks():
-    today = timezone.localdate()
-    cache.delete_many(
-        [IDENTITY_KEY, PARTNER_LINKS_KEY] + [_sponsors_key(p, today) for p in PLACEMENTS]
-    )
-
-
-def _cached(key, build):
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+def connect():
+    for model in SHOWN_ON_PAGES:
+        uid = f"organizations.caching:{model.__name__}"
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")
 
 
 def site_identity():
-    from .models import SiteIdentity
-
-    return _cached(IDENTITY_KEY, SiteIdentity.load)
+    return cached("organizations:site-identity", SiteIdentity.load, TIMEOUT)
 
 
 def sponsor_items(placement):
     """What the sponsors block of ``placement`` shows: plain dicts, cheap to cache."""
     today = timezone.localdate()
-    return _cached(_sponsors_key(placement, today), lambda: _build_sponsor_items(placement, today))
+    return cached(
+        f"organizations:sponsors:{placement}:{today.isoformat()}",
+        lambda: _build_sponsor_items(placement, today),
+        TIMEOUT,
+    )
+
+
+def _fit(width, height, box):
+    scale = min(box[0] / width, box[1] / height)
+    return round(width * scale), round(height * scale)
 
 
 def _build_sponsor_items(placement, today):
-    from .models import Sponsor
-
     items = []
     for sponsor in Sponsor.objects.current(today).filter(placement=placement):
-        if sponsor.logo and sponsor.logo.name != sponsor.logo_rendered_from:
-            try:  # a logo stored without save() (a bulk import): render it now
-                sponsor.refresh_logo_renditions()
-            except (OSError, ValueError):
-                logger.warning("Sponsor %s: its logo cannot be read", sponsor.pk, exc_info=True)
-        if not sponsor.logo_1x:
+        if sponsor.logo_1x:
+            src, src_2x = sponsor.logo_1x.url, sponsor.logo_2x.url if sponsor.logo_2x else ""
+            width, height = sponsor.logo_1x_width, sponsor.logo_1x_height
+        elif sponsor.logo and sponsor.logo_width and sponsor.logo_height:
+            # Stored without save() (a bulk import): the original, drawn in the block's box.
+            # A reader's GET never makes the renditions; saving the sponsor does.
+            src, src_2x = sponsor.logo.url, ""
+            width, height = _fit(sponsor.logo_width, sponsor.logo_height, LOGO_BOX)
+        else:
             continue  # nothing to show; a broken image would be worse
         items.append(
             {
                 "name": sponsor.name,
                 "url": sponsor.get_absolute_url() if sponsor.website else "",
-                "src": sponsor.logo_1x.url,
-                "src_2x": sponsor.logo_2x.url if sponsor.logo_2x else "",
-                "width": sponsor.logo_1x_width,
-                "height": sponsor.logo_1x_height,
+                "src": src,
+                "src_2x": src_2x,
+                "width": width,
+                "height": height,
             }
         )
     return items
@@ -79,13 +79,33 @@ def _build_sponsor_items(placement, today):
 
 def partner_link_groups():
     """Active partner links grouped in the order of PartnerLink.Group: [(group, [links])]."""
-    return _cached(PARTNER_LINKS_KEY, _build_partner_link_groups)
+    return cached("organizations:partner-links", _build_partner_link_groups, TIMEOUT)
 
 
 def _build_partner_link_groups():
-    from .models import PartnerLink
-
     by_group = {group.value: [] for group in PartnerLink.Group}
     for link in PartnerLink.objects.active().only("name", "url", "group"):
         by_group.setdefault(link.group, []).append({"name": link.name, "url": link.url})
     return [(group, links) for group, links in by_group.items() if links]
+
+
+def organization_tree():
+    """Active organisations as nested dicts {name, url, children}, roots first, in one query."""
+    return cached("organizations:tree", _build_organization_tree, TIMEOUT)
+
+
+def _build_organization_tree():
+    nodes, roots = {}, []
+    organizations = Organization.objects.active().only("id", "name", "slug", "parent_id")
+    for organization in organizations:
+        nodes[organization.pk] = {
+            "name": organization.name,
+            "url": organization.get_absolute_url(),
+            "parent_id": organization.parent_id,
+            "children": [],
+        }
+    for node in nodes.values():
+        parent = nodes.get(node["parent_id"])
+        # Under an inactive parent, a unit is shown at the top rather than hidden.
+        (parent["children"] if parent else roots).append(node)
+    return roots

@@ -1,37 +1,19 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import DatabaseError, IntegrityError, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.html import sanitize_html
+from portal.html import html_for_readers, sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
+from portal.renditions import fit_box
 from portal.text import unique_slug
-
-from . import caching
-from .services import logo_rendition
 
 http_url_validator = URLValidator(
     schemes=["http", "https"],
     message=_("Enter a web address starting with http:// or https://."),
 )
-
-
-class ShownInSiteBlocks(models.Model):
-    """A record shown in the cached site-wide blocks: saving or deleting it refreshes them."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        caching.invalidate_site_blocks()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        caching.invalidate_site_blocks()
-        return result
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -51,7 +33,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(ShownInSiteBlocks):
+class Organization(models.Model):
     class Kind(models.TextChoices):
         UNION = "doan", _("Youth Union (Đoàn)")
         ASSOCIATION = "hoi", _("Youth Association (Hội)")
@@ -80,6 +62,7 @@ class Organization(ShownInSiteBlocks):
     )
     logo = SafeImageField(
         _("logo"),
+        srcset_copies=False,
         upload_to=DatedUploadTo("organizations"),
         blank=True,
         width_field="logo_width",
@@ -88,6 +71,8 @@ class Organization(ShownInSiteBlocks):
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     introduction = models.TextField(_("introduction"), blank=True)
+    # The introduction as readers get it (lazy pictures, srcset), made by save().
+    introduction_html = models.TextField(editable=False, default="")
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -110,6 +95,7 @@ class Organization(ShownInSiteBlocks):
         if not self.slug:
             self.slug = unique_slug(self, self.short_name or self.name, fallback="to-chuc")
         self.introduction = sanitize_html(self.introduction)
+        self.introduction_html = html_for_readers(self.introduction)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -127,7 +113,7 @@ class Organization(ShownInSiteBlocks):
             ancestor = ancestor.parent
 
 
-class SiteIdentity(ShownInSiteBlocks):
+class SiteIdentity(models.Model):
     """The one record that names the site: header, footer and social links."""
 
     site_name = models.CharField(_("site name"), max_length=255, default="Tỉnh đoàn")
@@ -139,6 +125,7 @@ class SiteIdentity(ShownInSiteBlocks):
     )
     logo = SafeImageField(
         _("logo"),
+        srcset_copies=False,
         upload_to=DatedUploadTo("site"),
         blank=True,
         width_field="logo_width",
@@ -146,7 +133,9 @@ class SiteIdentity(ShownInSiteBlocks):
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    favicon = SafeImageField(_("favicon"), upload_to=DatedUploadTo("site"), blank=True)
+    favicon = SafeImageField(
+        _("favicon"), upload_to=DatedUploadTo("site"), blank=True, srcset_copies=False
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -177,13 +166,9 @@ class SiteIdentity(ShownInSiteBlocks):
 
     @classmethod
     def load(cls):
-        identity = cls.objects.filter(pk=1).first()
-        if identity is None:
-            try:
-                identity, _created = cls.objects.get_or_create(pk=1)
-            except DatabaseError:  # a read-only database: pages still show, with the defaults
-                identity = cls(pk=1)
-        return identity
+        """The one record, or its defaults while none is saved: never writes (a reader's GET
+        calls this). The admin creates the record when it is first opened."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 # The size, in CSS pixels, at which every sponsor logo is shown.
@@ -210,7 +195,7 @@ class SponsorQuerySet(models.QuerySet):
         return self.current().filter(placement=placement)
 
 
-class Sponsor(ShownInSiteBlocks):
+class Sponsor(models.Model):
     class Placement(models.TextChoices):
         SIDEBAR = "sidebar", _("Sidebar")
         FOOTER = "footer", _("Footer")
@@ -218,6 +203,7 @@ class Sponsor(ShownInSiteBlocks):
     name = models.CharField(_("name"), max_length=255)
     logo = SafeImageField(
         _("logo"),
+        srcset_copies=False,
         upload_to=DatedUploadTo("sponsors"),
         width_field="logo_width",
         height_field="logo_height",
@@ -270,10 +256,18 @@ class Sponsor(ShownInSiteBlocks):
         return self.name
 
     def save(self, *args, **kwargs):
+        # The renditions are made before the row is written, so the row is written once and
+        # every cached page is made old once, with the new renditions already in place.
+        logo = self.logo
+        if logo and not logo._committed:
+            logo.save(logo.name, logo.file, save=False)  # stores the upload, as save() would
+        old = []
+        if logo and logo.name != self.logo_rendered_from:
+            old = [f.name for f in (self.logo_1x, self.logo_2x) if f]
+            self.make_logo_renditions()
         super().save(*args, **kwargs)
-        if self.logo and self.logo.name != self.logo_rendered_from:
-            self.refresh_logo_renditions()
-        caching.invalidate_site_blocks()  # again: the renditions change what the block shows
+        for name in old:
+            self.logo.storage.delete(name)
 
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
@@ -282,29 +276,18 @@ class Sponsor(ShownInSiteBlocks):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
 
-    def refresh_logo_renditions(self):
-        """Make the 1x and 2x renditions of the current logo and store their names."""
-        old = [f.name for f in (self.logo_1x, self.logo_2x) if f]
+    def make_logo_renditions(self):
+        """Store the 1x and 2x renditions of the current logo (portal/renditions.py)."""
         self.logo.open("rb")
         try:
-            small = logo_rendition(source=self.logo, box=LOGO_BOX)
+            small = fit_box(self.logo, LOGO_BOX)
             self.logo.seek(0)
-            large = logo_rendition(source=self.logo, box=(LOGO_BOX[0] * 2, LOGO_BOX[1] * 2))
+            large = fit_box(self.logo, (LOGO_BOX[0] * 2, LOGO_BOX[1] * 2))
         finally:
             self.logo.close()
         self.logo_1x.save(small.name, small, save=False)
         self.logo_2x.save(large.name, large, save=False)
         self.logo_rendered_from = self.logo.name
-        # update() rather than save(): nothing else on the row is rewritten.
-        type(self).objects.filter(pk=self.pk).update(
-            logo_1x=self.logo_1x.name,
-            logo_1x_width=self.logo_1x_width,
-            logo_1x_height=self.logo_1x_height,
-            logo_2x=self.logo_2x.name,
-            logo_rendered_from=self.logo_rendered_from,
-        )
-        for name in old:
-            self.logo.storage.delete(name)
 
     def count_click(self, today=None):
         """Add one click to this month's count, in SQL, safe under concurrent clicks."""
@@ -345,7 +328,7 @@ class PartnerLinkQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class PartnerLink(ShownInSiteBlocks):
+class PartnerLink(models.Model):
     class Group(models.TextChoices):
         CENTRAL = "trung_uong", _("Central")
         PROVINCE = "tinh", _("Province")

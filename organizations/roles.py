@@ -64,6 +64,8 @@ ADMINISTRATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
     *_all("organizations", "sponsor"),
     "organizations.view_sponsorclick",  # counted by /tai-tro/<id>/
     *_all("organizations", "partnerlink"),
+    # Old addresses that lead somewhere new (Django's redirects app; "Chuyển hướng").
+    *_all("redirects", "redirect"),
     *_all("auth", "user"),
     # The roles themselves are this file: administrators put people in them, nothing more.
     "auth.view_group",

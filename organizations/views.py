@@ -4,12 +4,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from news.models import Article
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 
 from .models import Organization, Sponsor
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def organization_detail(request, slug):
     organization = get_object_or_404(
         Organization.objects.active().select_related("parent"), slug=slug

@@ -1,42 +1,30 @@
-"""The cached menu, and the receivers that refresh it.
+"""The cache of the pages app: the menu, and what makes cached pages old when menu items or
+static pages change.
 
-The menu is on every page, so it is built once (one query) and kept in the cache as plain
-dicts. Saving or deleting a menu item, or anything a menu item shows (a category, an
-organisation, a static page: their names and addresses), forgets it, so an administrator's
-change shows on the next page. A cache that is down costs the query, never the page.
+The menu is on every page, so it is built once (one query) and kept under the site version
+(portal/caching.py) as plain dicts. Saving or deleting a menu item or a static page bumps the
+version through the receivers connected in PagesConfig.ready(); a category or an organisation
+(whose names and addresses menu items show) bumps it through its own app's receivers. So an
+administrator's change shows on the next page. A cache that is down costs the query, never
+the page.
 """
 
-import logging
-
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-logger = logging.getLogger(__name__)
+from portal.caching import cached, site_version_bump
 
 MENU_KEY = "pages:menu"
 TIMEOUT = 60 * 60
 
 
-def forget_menu(**kwargs):
-    try:
-        cache.delete(MENU_KEY)
-    except Exception:  # the next save, or the timeout, refreshes it
-        logger.warning("Could not forget the cached menu", exc_info=True)
+def changed(sender, **kwargs):
+    """A menu item or a static page was saved or deleted: every cached page is old."""
+    site_version_bump()
 
 
 def menu_items():
     """The menu as ``[{"label", "url", "is_external", "children": [...]}]``, top level first."""
-    try:
-        items = cache.get(MENU_KEY)
-    except Exception:  # a cache that is down must not take the page with it
-        items = None
-    if items is None:
-        items = _build_menu()
-        try:
-            cache.set(MENU_KEY, items, TIMEOUT)
-        except Exception:
-            pass
-    return items
+    return cached(MENU_KEY, _build_menu, TIMEOUT)
 
 
 def _entry(label, url, is_external=False):
@@ -76,12 +64,9 @@ def _tree(objects, make_entry):
 
 
 def connect_receivers():
-    from news.models import Category
-    from organizations.models import Organization
-
     from .models import MenuItem, Page
 
-    for model in (MenuItem, Page, Category, Organization):
-        uid = f"pages_forget_menu_{model._meta.label_lower}"
-        post_save.connect(forget_menu, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(forget_menu, sender=model, dispatch_uid=uid + "_delete")
+    for model in (MenuItem, Page):
+        uid = f"pages.caching:{model.__name__}"
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")

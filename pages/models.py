@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from portal.html import sanitize_html
+from portal.html import html_for_readers, sanitize_html
 from portal.text import fold_vi, search_words, unique_slug
 
 
@@ -41,6 +41,8 @@ class Page(models.Model):
         ),
     )
     body = models.TextField(_("body"), blank=True)
+    # The body as readers get it (lazy pictures, srcset), made by save() from ``body``.
+    body_html = models.TextField(editable=False, default="")
     is_published = models.BooleanField(
         _("shown to readers"), default=True, help_text=_("Untick it to hide the page from readers.")
     )
@@ -63,6 +65,7 @@ class Page(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.title, fallback="trang")
         self.body = sanitize_html(self.body)
+        self.body_html = html_for_readers(self.body)
         self.search_text = fold_vi(f"{self.title} {strip_tags(self.body)}")
         super().save(*args, **kwargs)
 

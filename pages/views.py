@@ -2,10 +2,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from portal.caching import cache_for_readers
+
 from .models import Page
 
 
 @require_safe
+@cache_for_readers
 def page_detail(request, slug):
     pages = Page.objects.all()
     if not request.user.has_perm("pages.change_page"):

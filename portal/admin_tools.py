@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 from django.forms import ModelMultipleChoiceField
+from django.utils.translation import override as translation_override
 
 from portal.text import fold_vi
 
@@ -64,6 +65,13 @@ class SafeModelMultipleChoiceField(ModelMultipleChoiceField):
             ) from error
 
 
+def _field_msgid(form, name):
+    try:
+        return str(form._meta.model._meta.get_field(name).verbose_name)
+    except Exception:  # a form-only field
+        return str(form.fields[name].label or name) if name in form.fields else name
+
+
 def folded_search(queryset, search_term, *, fields=(), folded_fields=()):
     """Rows of ``queryset`` holding every word of ``search_term``, blind to case and
     Vietnamese diacritics ("doan thanh nien" finds "Đoàn Thanh niên"), folded by
@@ -95,6 +103,18 @@ def folded_search(queryset, search_term, *, fields=(), folded_fields=()):
 class SafeModelAdmin(admin.ModelAdmin):
     # Columns holding fold_vi() of the searched text; empty: the search_fields are folded.
     folded_search_fields = ()
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """History says which fields changed in the reader's language: Django stores each
+        form label in English ("Body"), which no catalogue translates; the model field's
+        verbose name ("body") is a msgid of ours, translated when the history is shown."""
+        message = super().construct_change_message(request, form, formsets, add)
+        with translation_override(None):
+            for entry in message:
+                changed = entry.get("changed")
+                if changed and "fields" in changed and "object" not in changed:
+                    changed["fields"] = [_field_msgid(form, name) for name in form.changed_data]
+        return message
 
     def get_search_results(self, request, queryset, search_term):
         """The admin's search box and every autocomplete that looks rows up here."""

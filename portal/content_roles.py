@@ -28,6 +28,7 @@ EDITOR_PERMISSIONS = [
 # Contact messages are personal data: administrators only. They read them, mark them handled
 # and delete them; nobody adds one in the admin (messages come from readers).
 ADMINISTRATOR_PERMISSIONS = [
+    "visits.view_sitedailyvisit",  # counted by the site: seen, never changed
     "contact.view_contactmessage",
     "contact.change_contactmessage",
     "contact.delete_contactmessage",

@@ -6,6 +6,8 @@ only these tags, attributes, classes and URL schemes reach the database.
 
 import nh3
 
+from .renditions import responsive_images
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
     "a", "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "picture",
@@ -59,11 +61,14 @@ def sanitize_html(html):
 
 
 def html_for_readers(html):
-    """A stored (already clean) body as pages show it: pictures load lazily.
+    """A stored (already clean) body as pages show it: pictures load lazily, and our own
+    uploads come in the sizes a phone needs (``srcset``).
 
-    Done when the page is made, not on save, so the stored body stays what the editor saved.
-    Pictures in a body sit below the cover, out of the first screen on a phone.
+    Done once when the body is saved, into a field of its own (Article.body_html), so the
+    stored body stays what the editor saved and no page render repeats the work. Pictures in a
+    body sit below the cover, out of the first screen on a phone.
     """
     if not html:
         return ""
-    return _clean(html, set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}})
+    lazy = _clean(html, set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}})
+    return responsive_images(lazy)

@@ -1,5 +1,7 @@
 """Every uploaded image (inline, cover, gallery, logos) passes through here.
 
+Its copies (srcset sizes, logo boxes) are made by portal/renditions.py when it is stored.
+
 An image is checked by size first, then opened by Pillow only as JPEG, PNG, GIF or WebP,
 refused above a pixel limit (decompression bombs), and re-encoded without metadata. What
 comes out is a new file with a random name in a dated folder; the uploaded bytes are never
@@ -165,7 +167,25 @@ class SafeImageFormField(FormImageField):
 
 
 class SafeImageField(models.ImageField):
-    """ImageField that re-encodes through image_clean() in every form, admin included."""
+    """ImageField that re-encodes through image_clean() in every form, admin included, and
+    makes the picture's smaller copies for ``srcset`` when it is stored (portal/renditions.py).
+
+    ``srcset_copies=False`` for pictures never shown with a ``srcset`` (logos, favicons).
+    """
+
+    def __init__(self, *args, srcset_copies=True, **kwargs):
+        self.srcset_copies = srcset_copies  # not a database matter: left out of migrations
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        is_new = bool(file) and not file._committed
+        file = super().pre_save(model_instance, add)  # stores a new upload
+        if is_new and self.srcset_copies:
+            from .renditions import make_copies
+
+            make_copies(file.name, file.storage)
+        return file
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})

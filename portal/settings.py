@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "django.contrib.humanize",
     "django_ckeditor_5",
     "csp",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "contact",
     "videos",
+    "visits",
     "pages",
 ]
 
@@ -80,6 +83,9 @@ MIDDLEWARE = [
     "portal.two_factor.two_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Both answer only a 404: old WordPress addresses, then the redirects administrators manage.
+    "news.legacy.WordPressRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,6 +97,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# The redirects app needs the sites framework. Its one Site names the host that sitemaps and
+# feeds put in their absolute addresses; every migrate sets it from DJANGO_SITE_DOMAIN (or the
+# first allowed host), so it never stays "example.com".
+SITE_ID = 1
+SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", default=ALLOWED_HOSTS[0] if ALLOWED_HOSTS else "localhost")
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -134,10 +145,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # that refuses, or accepts and never answers, makes a page a 503 within about two
     # seconds instead of holding it until gunicorn kills the worker. The server cancels a
     # query at the statement timeout; 0 turns a timeout off (e.g. for a long migration).
-    DATABASES["default"]["ENGINE"] = "portal.postgresql"
-    DATABASES["default"]["CONNECT_TIMEOUT"] = env.float("DATABASE_CONNECT_TIMEOUT", default=2)
-    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.float("DATABASE_STATEMENT_TIMEOUT", default=10)
-    DATABASES["default"]["RETRY_SECONDS"] = env.float("DATABASE_RETRY_SECONDS", default=5)
+    DATABASES["default"].update(
+        ENGINE="portal.postgresql",
+        CONNECT_TIMEOUT=env.float("DATABASE_CONNECT_TIMEOUT", default=2.0),
+        STATEMENT_TIMEOUT=env.float("DATABASE_STATEMENT_TIMEOUT", default=10.0),
+        RETRY_SECONDS=env.float("DATABASE_RETRY_SECONDS", default=5.0),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by every app server) through REDIS_URL.
@@ -158,7 +171,7 @@ if REDIS_URL:
                 "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
                 "CONNECTION_POOL_CLASS": "portal.cache.CircuitBreakerConnectionPool",
                 "CONNECTION_POOL_KWARGS": {
-                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5)
+                    "retry_seconds": env.float("REDIS_RETRY_SECONDS", default=5.0)
                 },
             },
         }
@@ -177,6 +190,29 @@ CACHES["reads"] = (
         "OPTIONS": {"MAX_ENTRIES": env.int("READS_LOCAL_MARKS", default=100_000)},
     }
 )
+# Whole pages for anonymous readers (portal/caching.py, README "Where the time goes"): in the
+# default cache when it is Redis (one connection pool, one circuit breaker); otherwise in each
+# process's memory, in a cache of their own so that they never push the small entries (blocks,
+# read marks) out, and bounded in number.
+if not REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_LOCAL_ENTRIES", default=1000)},
+    }
+# Longest time a page is kept (0: no page cache). It is also kept no later than the next
+# scheduled publication and the next midnight, and any change an editor saves ends it at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# max-age sent to browsers, nginx or a CDN along with the ETag; 0: they ask again every time
+# (a 304 when nothing changed). More than 0 lets them show a page that old after a change.
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
+# The site version that every cached page and block depends on: in Redis with REDIS_URL (shared
+# by every server), otherwise in this file, shared by every process of this machine.
+SITE_VERSION_FILE = (
+    "" if REDIS_URL else env("SITE_VERSION_FILE", default=str(VAR_DIR / "site-version"))
+)
+# Routes the benchmark's ceiling view (scripts/bench.py); never set it on a real site.
+BENCH_CEILING = env.bool("BENCH_CEILING", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

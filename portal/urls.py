@@ -1,29 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
-from documents.sitemaps import DocumentSitemap
-from events.sitemaps import EventSitemap
-from galleries.sitemaps import AlbumSitemap
 from news.feeds import CategoryFeed, LatestArticlesFeed
-from news.sitemaps import ArticleSitemap, CategorySitemap
-from pages.sitemaps import PageSitemap
-from videos.sitemaps import VideoSitemap
 
 from . import two_factor, views
-
-sitemaps = {
-    "articles": ArticleSitemap,
-    "categories": CategorySitemap,
-    "documents": DocumentSitemap,
-    "albums": AlbumSitemap,
-    "events": EventSitemap,
-    "videos": VideoSitemap,
-    "pages": PageSitemap,
-}
+from .caching import cache_for_readers
+from .sitemaps import sitemap_index, sitemap_section
 
 admin.site.site_header = admin.site.site_title = settings.ADMIN_SITE_HEADER
 admin.site.index_title = settings.ADMIN_INDEX_TITLE
@@ -36,23 +20,27 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap_index"),
     path(
-        "sitemap.xml",
-        cache_page(60 * 15)(sitemap),
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        "sitemap-<slug:section>.xml",
+        cache_for_readers(sitemap_section, params=["p"]),
+        name="sitemap_section",
     ),
-    path("rss/", LatestArticlesFeed(), name="feed"),
-    path("chuyen-muc/<slug:slug>/rss/", CategoryFeed(), name="category_feed"),
+    path("rss/", cache_for_readers(LatestArticlesFeed()), name="feed"),
+    path("chuyen-muc/<slug:slug>/rss/", cache_for_readers(CategoryFeed()), name="category_feed"),
     path("", include("organizations.urls")),
     path("", include("documents.urls")),
     path("", include("galleries.urls")),
     path("", include("events.urls")),
     path("", include("contact.urls")),
     path("", include("videos.urls")),
+    path("", include("visits.urls")),
     path("", include("pages.urls")),
     path("", include("news.urls")),
 ]
+
+if settings.BENCH_CEILING:  # scripts/bench.py only: never routed on a real site
+    urlpatterns.append(path("bench/ceiling/", views.bench_ceiling, name="bench_ceiling"))
 
 if settings.DEBUG:  # in production the web server serves media (deploy/nginx.conf)
     urlpatterns += static(settings.MEDIA_URL, views.media, document_root=settings.MEDIA_ROOT)

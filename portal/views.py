@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .middleware import outage_response
+from .sitemaps import SITEMAPS
 
 
 @never_cache
@@ -46,9 +47,26 @@ def robots_txt(request):
         "Disallow: /tim-kiem/",
         "Disallow: /tai-tro/",
         "Disallow: /luot-doc/",  # read counting: nothing to index, and bots should not count
-        f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
+        "Disallow: /luot-truy-cap/",  # visit counting, likewise
     ]
+    # The index lists every sitemap; naming each one too lets a crawler that reads only
+    # robots.txt find them all.
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}")
+    for section in SITEMAPS:
+        url = reverse("sitemap_section", kwargs={"section": section})
+        lines.append(f"Sitemap: {request.build_absolute_uri(url)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# 1 KB of text: what the benchmark's ceiling view answers.
+CEILING_BODY = ("Bare Django view of the benchmark's ceiling.\n" * 24)[:1024].encode()
+
+
+@require_safe
+def bench_ceiling(request):
+    """The benchmark's ceiling (scripts/bench.py): Django with the site's settings and
+    middleware, and no work of ours. Routed only when BENCH_CEILING is set."""
+    return HttpResponse(CEILING_BODY, content_type="text/plain; charset=utf-8")
 
 
 def login_locked_out(request, original_response=None, credentials=None):

@@ -51,6 +51,7 @@ class LiveApp:
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
             "DJANGO_LOG_LEVEL": "WARNING",
+            "DATABASE_STATEMENT_TIMEOUT": "10",  # the site's default (the suite turns it off)
             **env,
         }
         with open(self.log, "wb") as log:

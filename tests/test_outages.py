@@ -117,9 +117,11 @@ def test_with_the_cache_down_every_page_answers_200_quickly_and_the_cache_comes_
     answers = [app.fetch(page) for page in pages * 3]
     assert [a.status for a in answers] == [200] * len(answers), answers
     assert max(a.seconds for a in answers) < PAGE_SECONDS, answers
-    # A down cache does not cost each page a timeout: after the first failure each of
-    # gunicorn's 2 workers skips Redis for REDIS_RETRY_SECONDS (5, the default).
-    assert sum(a.seconds for a in answers) < 4, answers
+    # A down cache does not cost each page a timeout per cache call (a page makes more than
+    # five, so at REDIS_TIMEOUT 0.5 s each it would take 2.5 s or more): after one failure each
+    # of gunicorn's 2 workers skips Redis for REDIS_RETRY_SECONDS (5, the default).
+    times = sorted(a.seconds for a in answers)
+    assert times[len(times) // 2] < 1.5, answers
     home = app.fetch("/").text
     assert article.title in home and sponsor.name in home  # blocks built from the database
     health = app.fetch("/healthz")

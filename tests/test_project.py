@@ -154,19 +154,24 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     assert out.split() == ["wal", "20000"]
 
 
-def test_postgresql_connections_are_persistent_with_health_checks(tmp_path):
+def test_postgresql_connections_are_persistent_with_health_checks_and_timeouts(tmp_path):
     code = (
         "from django.conf import settings; d = settings.DATABASES['default']; "
-        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], "
+        "d['CONNECT_TIMEOUT'], d['STATEMENT_TIMEOUT'], d['RETRY_SECONDS'])"
     )
     env = {"DATABASE_URL": "postgres://portal:secret@db.example:5432/portal"}
-    assert _settings_of(env, code, tmp_path) == "django.db.backends.postgresql 60 True"
+    # portal.postgresql: Django's backend with client-side deadlines (tests/test_outages.py).
+    assert _settings_of(env, code, tmp_path) == "portal.postgresql 60 True 2.0 10.0 5.0"
+    env = {**env, "DATABASE_CONNECT_TIMEOUT": "3", "DATABASE_STATEMENT_TIMEOUT": "0"}
+    assert _settings_of(env, code, tmp_path) == "portal.postgresql 60 True 3.0 0.0 5.0"
 
 
 def test_redis_url_switches_the_cache_to_redis(tmp_path):
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     env = {"REDIS_URL": "redis://127.0.0.1:6379/0"}
-    assert _settings_of(env, code, tmp_path) == "django.core.cache.backends.redis.RedisCache"
+    # django-redis, which can read a failed call as a miss (tests/test_outages.py)
+    assert _settings_of(env, code, tmp_path) == "django_redis.cache.RedisCache"
     assert _settings_of({}, code, tmp_path) == "django.core.cache.backends.locmem.LocMemCache"
 
 

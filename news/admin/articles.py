@@ -81,7 +81,17 @@ class ArticleAdmin(SafeModelAdmin):
         "related_articles",
         "cover_picture",
     ]
-    readonly_fields = ["read_count", "created_by", "created_at", "updated_by", "updated_at"]
+    readonly_fields = [
+        "read_count",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "legacy_id",
+        "wordpress_id",
+        "wordpress_slug",
+        "legacy_read_count",
+    ]
     inlines = [ArticleImageInline]
     actions = ["publish_selected", "withdraw_selected", "trash_selected"]
     fieldsets = [
@@ -107,6 +117,15 @@ class ArticleAdmin(SafeModelAdmin):
             },
         ),
         (gettext_lazy("Tags and related news"), {"fields": ["tags", "related_articles"]}),
+        (
+            gettext_lazy("Old site"),
+            {
+                "description": gettext_lazy(
+                    "Set by the import from the old site; its old addresses lead to this article."
+                ),
+                "fields": ["legacy_id", "wordpress_id", "wordpress_slug", "legacy_read_count"],
+            },
+        ),
         (
             gettext_lazy("History"),
             {

@@ -1,12 +1,9 @@
 from .articles import (
-    ARTICLE_LISTS_GENERATION_KEY,
     NEWEST_FIRST,
     Article,
     ArticleImage,
     ArticleQuerySet,
     SQLConstant,
-    cached_article_lists_generation,
-    forget_cached_article_lists,
 )
 from .editing import ArticleAutosave
 from .reads import (
@@ -20,7 +17,6 @@ from .reads import (
 from .taxonomy import Category, CategoryQuerySet, Source, Tag
 
 __all__ = [
-    "ARTICLE_LISTS_GENERATION_KEY",
     "Article",
     "ArticleAutosave",
     "ArticleDailyRead",
@@ -35,8 +31,6 @@ __all__ = [
     "ReadFlush",
     "Source",
     "Tag",
-    "cached_article_lists_generation",
-    "forget_cached_article_lists",
     "month_of",
     "week_of",
 ]

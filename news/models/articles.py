@@ -2,10 +2,8 @@
 
 import datetime
 import html
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -14,30 +12,12 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from portal.html import sanitize_html
+from portal.html import html_for_readers, sanitize_html
 from portal.images import DatedUploadTo, SafeImageField
 from portal.text import search_document, unique_slug
 
 from .reads import ArticleDailyRead, ArticlePeriodRead, month_of, week_of
 from .taxonomy import Category, Source, Tag
-
-ARTICLE_LISTS_GENERATION_KEY = "news:article-lists:generation"
-
-
-def cached_article_lists_generation():
-    """Part of the key of every cached list of articles (the "most read" box)."""
-    try:
-        return cache.get(ARTICLE_LISTS_GENERATION_KEY, 0)
-    except Exception:  # a cache that is down must not take the page with it
-        return 0
-
-
-def forget_cached_article_lists():
-    """An editor's change (a title, a draft again, a deletion) shows in cached lists at once."""
-    try:
-        cache.set(ARTICLE_LISTS_GENERATION_KEY, time.time_ns(), None)
-    except Exception:
-        pass
 
 
 class SQLConstant(models.Value):
@@ -160,6 +140,7 @@ class ArticleQuerySet(models.QuerySet):
             "cover_width",
             "cover_height",
             "cover_alt",
+            "cover_focal",
             "published_at",
             "read_count",
             "category__name",
@@ -258,6 +239,8 @@ class Article(models.Model):
         _("lead"), blank=True, help_text=_('The opening paragraph, such as "(KGO) - ...".')
     )
     body = models.TextField(_("body"), blank=True)
+    # The body as readers get it (lazy pictures, srcset), made by save() from ``body``.
+    body_html = models.TextField(editable=False, default="")
     cover_image = SafeImageField(
         _("cover image"),
         upload_to=DatedUploadTo("news"),
@@ -277,6 +260,8 @@ class Article(models.Model):
         blank=True,
         related_name="cover_articles",
     )
+    # The library picture's focal point as CSS ("30% 20%"): cropped cards keep it in view.
+    cover_focal = models.CharField(max_length=16, blank=True, default="", editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=500, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),
@@ -429,8 +414,15 @@ class Article(models.Model):
             self.slug = unique_slug(self, self.title)
         if self.cover_picture_id is not None:
             self._sync_cover_from_picture()
+        else:
+            self.cover_focal = ""
         self.fill_derived_fields()
-        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            # Derived fields follow what they are made from, even in a partial save.
+            kwargs["update_fields"] = {*update_fields, "body", "body_html", "search_title",
+                                       "search_text"}  # fmt: skip
+        if self.pk and not self._state.adding and update_fields is None:
             # An editor's save must never write back the read count it loaded: reads that
             # arrived meanwhile would be lost.
             kwargs["update_fields"] = [
@@ -439,7 +431,6 @@ class Article(models.Model):
                 if not f.primary_key and f.name != "read_count"
             ]
         super().save(*args, **kwargs)
-        forget_cached_article_lists()
 
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"slug": self.slug, "pk": self.pk})
@@ -449,6 +440,7 @@ class Article(models.Model):
         if self.cover_image.name != picture.image.name:
             self.cover_image = picture.image.name
             self.cover_width, self.cover_height = picture.width, picture.height
+        self.cover_focal = picture.focal_position
         self.cover_caption = self.cover_caption or picture.caption
         self.cover_alt = self.cover_alt or picture.alt_text
 
@@ -456,13 +448,9 @@ class Article(models.Model):
         """What save() derives from what the editor wrote (not the slug, which needs the
         database): bench_data calls it too, so bulk-created rows are filled the same way."""
         self.body = sanitize_html(self.body)
+        self.body_html = html_for_readers(self.body)
         self.search_title = search_document(self.title)
         self.search_text = search_document(f"{self.lead} {html.unescape(strip_tags(self.body))}")
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        forget_cached_article_lists()
-        return result
 
     @property
     def is_published(self):

@@ -112,3 +112,6 @@ class Tag(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name, fallback="the")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:tag_detail", kwargs={"slug": self.slug})

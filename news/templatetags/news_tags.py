@@ -2,11 +2,11 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from portal.html import html_for_readers
-from portal.renditions import responsive_images, srcset
+from portal.renditions import srcset
 
 register = template.Library()
 
@@ -50,24 +50,24 @@ def vi_number(value):
         return value
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def picture(image, width, height, alt, sizes="100vw", eager=False):
-    """An <img> with its size, smaller copies in ``srcset``, lazy unless ``eager``."""
+    """An <img> with its size, smaller copies in ``srcset``, lazy unless ``eager``.
+
+    A simple tag, not an included template: a home page draws dozens of them.
+    """
     if not image:
-        return {}
-    return {
-        "src": image.url,
-        "srcset": srcset(image, width) if width else "",
-        "sizes": sizes,
-        "width": width,
-        "height": height,
-        "alt": alt,
-        "eager": eager,
-    }
-
-
-@register.filter
-def rich_text(value):
-    """A rich-text field sanitised on save, as readers get it: pictures load lazily, and our
-    own uploads come in the sizes a phone needs."""
-    return mark_safe(responsive_images(html_for_readers(value)))
+        return ""
+    extra = ""
+    if width:
+        extra = format_html(
+            ' srcset="{}" sizes="{}" width="{}" height="{}"',
+            srcset(image, width),
+            sizes,
+            width,
+            height,
+        )
+    loading = ' fetchpriority="high"' if eager else ' loading="lazy"'
+    return format_html(
+        '<img src="{}"{} alt="{}"{} decoding="async">', image.url, extra, alt, mark_safe(loading)
+    )

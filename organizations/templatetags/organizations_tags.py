@@ -26,3 +26,9 @@ def partner_links_block():
         for key, links in caching.partner_link_groups()
     ]
     return {"groups": groups}
+
+
+@register.inclusion_tag("organizations/includes/organizations_tree.html")
+def organizations_tree():
+    """The footer's list of every active organisation, as a tree: each links to its page."""
+    return {"nodes": caching.organization_tree()}

@@ -8,7 +8,7 @@ waits with ``select()`` and a deadline, and gives the connection up when it pass
 
 - connecting gives up after CONNECT_TIMEOUT seconds;
 - the health check of a kept connection (CONN_HEALTH_CHECKS, one ``SELECT 1`` per request)
-  gives up after HEALTH_CHECK_SECONDS;
+  gives up after HEALTH_CHECK_SECONDS (2);
 - a query gives up STATEMENT_TIMEOUT + 2 seconds after it was sent; the server cancels it
   at STATEMENT_TIMEOUT itself (``statement_timeout``), so a slow query gets the server's own
   error and only a database that has stopped answering meets the client's deadline;
@@ -22,17 +22,15 @@ portal.middleware answers with the maintenance page (503).
 import os
 import select
 import socket
-import threading
 import time
 
 import psycopg2
 import psycopg2.extensions
 from django.db.backends.postgresql import base
 
-HEALTH_CHECK_SECONDS = 1.0
+HEALTH_CHECK_SECONDS = 2.0
 DEADLINE_MARGIN_SECONDS = 2.0
 
-_local = threading.local()
 # Process-wide: when new connections may be tried again, and how long a failure stops them.
 _outage = {"down_until": 0.0, "retry_seconds": 5.0}
 
@@ -41,8 +39,20 @@ class DeadlineExceeded(psycopg2.OperationalError):
     pass
 
 
+class DeadlineConnection(psycopg2.extensions.connection):
+    """A connection whose every wait is bounded by its ``deadline_seconds`` (None: no bound).
+
+    Only connections made by this backend have one: the wait callback is process-wide, and
+    psycopg2 connections made by anything else wait as they always did.
+    """
+
+    def __init__(self, dsn, *args, deadline_seconds=None, **kwargs):
+        self.deadline_seconds = deadline_seconds  # bounds the connecting itself
+        super().__init__(dsn, *args, **kwargs)
+
+
 def _wait_with_deadline(conn):
-    timeout = getattr(_local, "timeout", None)
+    timeout = getattr(conn, "deadline_seconds", None)
     deadline = None if not timeout else time.monotonic() + timeout
     while True:
         state = conn.poll()
@@ -68,18 +78,6 @@ def _wait_with_deadline(conn):
 psycopg2.extensions.set_wait_callback(_wait_with_deadline)
 
 
-class _Deadline:
-    def __init__(self, seconds):
-        self.seconds = seconds
-
-    def __enter__(self):
-        self.previous = getattr(_local, "timeout", None)
-        _local.timeout = self.seconds
-
-    def __exit__(self, *exc):
-        _local.timeout = self.previous
-
-
 class DatabaseWrapper(base.DatabaseWrapper):
     def __init__(self, settings_dict, *args, **kwargs):
         super().__init__(settings_dict, *args, **kwargs)
@@ -88,13 +86,15 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _timeouts(self):
         connect = float(self.settings_dict.get("CONNECT_TIMEOUT") or 0)
         statement = float(self.settings_dict.get("STATEMENT_TIMEOUT") or 0)
-        return connect, statement
+        # A query's deadline comes after the server's own statement timeout: a slow query gets
+        # the server's error, and only a server that stopped answering meets this one.
+        return connect or None, statement + DEADLINE_MARGIN_SECONDS if statement else None
 
     def get_connection_params(self):
         params = super().get_connection_params()
-        connect, statement = self._timeouts()
-        if connect:
-            params["connect_timeout"] = max(2, round(connect))  # libpq's own, in whole seconds
+        statement = float(self.settings_dict.get("STATEMENT_TIMEOUT") or 0)
+        if self._timeouts()[0]:
+            params["connect_timeout"] = max(2, round(self._timeouts()[0]))  # libpq's, whole s
         if statement:
             params["options"] = (
                 f"{params.get('options', '')} -c statement_timeout={round(statement * 1000)}"
@@ -106,23 +106,21 @@ class DatabaseWrapper(base.DatabaseWrapper):
             raise psycopg2.OperationalError(
                 "the database stopped answering a moment ago; not trying again yet"
             )
-        with _Deadline(self._timeouts()[0]):
-            return super().get_new_connection(conn_params)
+        connect, query = self._timeouts()
+
+        def factory(dsn, *args, **kwargs):
+            return DeadlineConnection(dsn, *args, deadline_seconds=connect, **kwargs)
+
+        connection = super().get_new_connection({**conn_params, "connection_factory": factory})
+        connection.deadline_seconds = query
+        return connection
 
     def is_usable(self):
-        with _Deadline(HEALTH_CHECK_SECONDS):
+        if self.connection is None:
+            return False
+        query_deadline = self.connection.deadline_seconds
+        self.connection.deadline_seconds = HEALTH_CHECK_SECONDS
+        try:
             return super().is_usable()
-
-    def init_connection_state(self):
-        with _Deadline(self._query_deadline()):
-            super().init_connection_state()
-
-    def _query_deadline(self):
-        statement = self._timeouts()[1]
-        return statement + DEADLINE_MARGIN_SECONDS if statement else None
-
-    def create_cursor(self, name=None):
-        # The deadline must hold while a query runs, which is after create_cursor returns:
-        # set it for the thread whenever this connection makes a cursor.
-        _local.timeout = self._query_deadline()
-        return super().create_cursor(name)
+        finally:
+            self.connection.deadline_seconds = query_deadline

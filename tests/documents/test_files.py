@@ -102,15 +102,14 @@ def test_a_zip_that_is_not_office_is_refused():
 
 
 def test_stored_name_is_made_by_the_server_with_the_real_extension(settings):
-    document_file = DocumentFileFactory(
-        file=SimpleUploadedFile("../../Kế hoạch.pdf", ooxml("docx"))
-    )
+    docx = ooxml("docx")
+    document_file = DocumentFileFactory(file=SimpleUploadedFile("../../Kế hoạch.pdf", docx))
     assert document_file.kind == "docx"
     assert document_file.original_name == "Kế hoạch.docx"
     assert document_file.file.name.startswith("documents/")
     assert document_file.file.name.endswith(".docx")
     assert "hoach" not in document_file.file.name and ".." not in document_file.file.name
-    assert (settings.MEDIA_ROOT / document_file.file.name).read_bytes() == ooxml("docx")
+    assert (settings.MEDIA_ROOT / document_file.file.name).read_bytes() == docx
 
 
 def test_a_refused_file_is_not_stored(settings):

@@ -172,7 +172,7 @@ def test_rss_lists_new_documents_newest_first(client):
 def test_documents_are_in_the_sitemap(client):
     document = DocumentFactory()
     hidden = DocumentFactory(unpublished=True)
-    content = client.get("/sitemap.xml").content.decode()
+    content = client.get("/sitemap-documents.xml").content.decode()
     assert document.get_absolute_url() in content
     assert hidden.get_absolute_url() not in content
 
@@ -205,3 +205,13 @@ def test_an_articles_document_list_follows_the_editors_changes(client):
     document.is_published = False
     document.save()
     assert "78-KH/TĐTN" not in client.get(url).content.decode()
+
+
+def test_the_site_search_shows_matching_documents(client):
+    document = DocumentFactory(summary="Kế hoạch tổ chức Hội trại tòng quân năm 2026")
+    DocumentFactory(summary="Thông báo khác")
+    DocumentFactory(unpublished=True, summary="Hội trại tòng quân chưa đăng")
+    content = client.get("/tim-kiem/", {"q": "hoi trai tong quan"}).content.decode()
+    assert document.get_absolute_url() in content
+    assert "chưa đăng" not in content
+    assert "/van-ban/?q=hoi%20trai%20tong%20quan" in content

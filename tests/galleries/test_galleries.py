@@ -115,7 +115,7 @@ def test_unpublished_albums_are_hidden_from_readers(client):
 
 def test_albums_are_in_the_sitemap(client):
     album = AlbumFactory()
-    assert album.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    assert album.get_absolute_url() in client.get("/sitemap-albums.xml").content.decode()
 
 
 def test_an_editor_adds_an_album_with_photos_through_the_one_image_pipeline(client, settings):

@@ -89,3 +89,13 @@ def test_focal_point_is_kept_within_the_picture(admin_client):
     assert admin_client.post(url, data).status_code == 302
     picture.refresh_from_db()
     assert picture.focal_position == "30% 20%"
+
+
+def test_cards_crop_around_the_pictures_focal_point(client):
+    picture = PictureFactory(focal_x=30, focal_y=20)
+    article = ArticleFactory(cover_picture=picture)
+    assert 'style="--focal:30% 20%"' in client.get("/").content.decode()
+    picture.focal_x = 70
+    picture.save()
+    article.refresh_from_db()
+    assert article.cover_focal == "70% 20%"

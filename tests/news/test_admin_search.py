@@ -70,3 +70,20 @@ def test_permission_names_read_in_vietnamese(admin_client):
     assert "Có thể thêm bài viết" in html and "Có thể xuất bản bài viết" in html
     assert "Có thể xóa vĩnh viễn bài viết trong thùng rác" in html
     assert "Can add" not in html and "Can publish" not in html
+
+
+def test_history_of_other_objects_names_fields_in_vietnamese(admin_client):
+    category = CategoryFactory(name="Tin cũ")
+    url = reverse("admin:news_category_change", args=[category.pk])
+    data = {"name": "Tin mới", "slug": category.slug, "order": 0, "is_in_menu": "on"}
+    assert admin_client.post(url, data).status_code == 302
+    html = admin_client.get(reverse("admin:news_category_history", args=[category.pk]))
+    html = html.content.decode()
+    assert "Đã thay đổi Tên" in html or "Đã thay đổi tên" in html, html[html.find("<table") :][:800]
+    assert "Name" not in html
+
+
+def test_user_permissions_read_in_vietnamese_too(admin_client, admin_user):
+    html = admin_client.get(reverse("admin:auth_user_change", args=[admin_user.pk]))
+    html = html.content.decode()
+    assert "Có thể sửa bài viết" in html and "Can change" not in html

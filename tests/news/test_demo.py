@@ -68,7 +68,12 @@ def test_demo_builds_a_two_level_menu_of_every_kind_and_static_pages(client):
     about = menu[0]
     assert about["url"] == "/trang/gioi-thieu/"
     assert {"Cơ cấu tổ chức", "Liên hệ"} <= {child["label"] for child in about["children"]}
-    assert [child["url"] for child in menu[-1]["children"]] == ["/van-ban/", "/thu-vien-anh/"]
+    assert [child["url"] for child in menu[-1]["children"]] == [
+        "/van-ban/",
+        "/thu-vien-anh/",
+        "/video/",
+        "/su-kien/",
+    ]
     work = menu[labels.index("Công tác Đoàn")]
     assert [child["label"] for child in work["children"]] == [
         "Xây dựng tổ chức Đoàn",

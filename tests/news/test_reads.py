@@ -248,8 +248,7 @@ def test_the_article_page_carries_the_counter_and_sets_no_cookie(client):
     assert reads_of(article) == 0  # the page itself counts nothing: its counter does
 
 
-def test_behind_a_page_cache_ten_readers_add_ten(client, settings, django_assert_num_queries):
-    settings.ROOT_URLCONF = "tests.news.cached_urls"
+def test_behind_the_page_cache_ten_readers_add_ten(client, django_assert_num_queries):
     article = ArticleFactory()
     client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)  # fills the page cache
     for n in range(10):

@@ -91,6 +91,7 @@ news.add_article                             yes            yes
 news.add_articleautosave                     -              -
 news.add_articledailyread                    -              -
 news.add_articleimage                        yes            yes
+news.add_articleperiodread                   -              -
 news.add_category                            yes            yes
 news.add_readflush                           -              -
 news.add_source                              yes            yes
@@ -99,6 +100,7 @@ news.change_article                          yes            yes
 news.change_articleautosave                  -              -
 news.change_articledailyread                 -              -
 news.change_articleimage                     yes            yes
+news.change_articleperiodread                -              -
 news.change_category                         yes            yes
 news.change_readflush                        -              -
 news.change_source                           yes            yes
@@ -107,6 +109,7 @@ news.delete_article                          yes            yes
 news.delete_articleautosave                  -              -
 news.delete_articledailyread                 -              -
 news.delete_articleimage                     yes            yes
+news.delete_articleperiodread                -              -
 news.delete_category                         yes            yes
 news.delete_readflush                        -              -
 news.delete_source                           yes            yes
@@ -117,6 +120,7 @@ news.view_article                            yes            yes
 news.view_articleautosave                    -              -
 news.view_articledailyread                   yes            yes
 news.view_articleimage                       yes            yes
+news.view_articleperiodread                  yes            yes
 news.view_category                           yes            yes
 news.view_readflush                          -              -
 news.view_source                             yes            yes
@@ -153,6 +157,10 @@ pages.delete_menuitem                        yes            -
 pages.delete_page                            yes            yes
 pages.view_menuitem                          yes            -
 pages.view_page                              yes            yes
+redirects.add_redirect                       yes            -
+redirects.change_redirect                    yes            -
+redirects.delete_redirect                    yes            -
+redirects.view_redirect                      yes            -
 reversion.add_revision                       -              -
 reversion.add_version                        -              -
 reversion.change_revision                    -              -
@@ -165,10 +173,18 @@ sessions.add_session                         -              -
 sessions.change_session                      -              -
 sessions.delete_session                      -              -
 sessions.view_session                        -              -
+sites.add_site                               -              -
+sites.change_site                            -              -
+sites.delete_site                            -              -
+sites.view_site                              -              -
 videos.add_video                             yes            yes
 videos.change_video                          yes            yes
 videos.delete_video                          yes            yes
 videos.view_video                            yes            yes
+visits.add_sitedailyvisit                    -              -
+visits.change_sitedailyvisit                 -              -
+visits.delete_sitedailyvisit                 -              -
+visits.view_sitedailyvisit                   yes            -
 """
 
 

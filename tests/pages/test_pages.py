@@ -94,7 +94,7 @@ def test_a_hostile_slug_is_a_form_error(admin_client):
 def test_published_pages_are_in_the_sitemap(client):
     shown = PageFactory(title="Giới thiệu")
     hidden = PageFactory(title="Bản nháp", hidden=True)
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-pages.xml").content.decode()
     assert f"http://testserver{shown.get_absolute_url()}</loc>" in body
     assert hidden.get_absolute_url() not in body
 

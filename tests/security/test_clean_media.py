@@ -10,7 +10,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
-from portal.renditions import rendition_url
 from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, ArticleImageFactory, SponsorFactory
 
@@ -39,9 +38,10 @@ def all_files(settings):
 @pytest.fixture
 def media(settings):
     """A media folder with files in use of every kind and orphans of every kind."""
-    article = ArticleFactory(with_cover=True)
-    cover = article.cover_image
-    assert rendition_url(cover, 360)  # a smaller copy of the cover, in use
+    article = ArticleFactory(
+        cover_image=ContentFile(image_bytes("JPEG", size=(500, 300)), name="bia.jpg")
+    )
+    cover = article.cover_image  # its smaller copy (360 px) was made when it was stored
     body_picture = stored("news/body/2026/05/anh-trong-bai.jpg")
     quoted = stored("news/body/2026/05/anh co dau cach.jpg")
     article.body = (

@@ -89,7 +89,7 @@ def test_unpublished_video_is_a_404_and_old_slug_redirects(client):
 
 def test_videos_are_in_the_sitemap(client):
     video = VideoFactory()
-    assert video.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    assert video.get_absolute_url() in client.get("/sitemap-videos.xml").content.decode()
 
 
 class ThumbnailServer(http.server.BaseHTTPRequestHandler):

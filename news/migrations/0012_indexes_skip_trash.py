@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('library', '0001_media_library'),
-        ('news', '0010_admin_trigram_index'),
+        ('news', '0011_admin_trigram_index'),
         ('organizations', '0003_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -54,6 +54,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0009_reads_by_week_and_month")]
+    dependencies = [("news", "0010_article_cover_focal")]
 
     operations = [migrations.RunPython(forwards, backwards)]

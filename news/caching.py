@@ -1,0 +1,85 @@
+"""The cache of the news app: the "most read" box, and what makes cached pages old when
+articles, their pictures, categories (the menu), tags or sources change.
+
+Every receiver below is connected in NewsConfig.ready() and calls ``changed()``, which bumps
+the site version (portal/caching.py): a publish, an edit, a withdrawal, a deletion, a change
+of tags or related articles shows on the next page. A scheduled article needs no save when its
+time comes: ``next_scheduled_publication()`` tells the page cache when that is, and no page is
+kept past it. Read counts change in SQL without any of this: a page's "Số lần đọc" and the
+"most read" box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
+"""
+
+from django.conf import settings
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.caching import cached, next_moment, register_next_change, site_version_bump
+
+from .models import Article, ArticleImage, Category, Source, Tag
+
+SHOWN_ON_PAGES = (Article, ArticleImage, Category, Source, Tag)
+
+
+def changed(sender, **kwargs):
+    """Something pages show was saved or deleted: every cached page and block is old."""
+    site_version_bump()
+
+
+def m2m_changed_receiver(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        site_version_bump()
+
+
+def connect():
+    for model in SHOWN_ON_PAGES:
+        uid = f"news.caching:{model.__name__}"
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for through in (Article.tags.through, Article.related_articles.through):
+        m2m_changed.connect(m2m_changed_receiver, sender=through, dispatch_uid=f"{through}")
+    register_next_change(next_scheduled_publication)
+
+
+def next_scheduled_publication():
+    """When the next scheduled article goes live (None: none is scheduled)."""
+    return next_moment(
+        "news:next-scheduled",
+        lambda now: (
+            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        ),
+    )
+
+
+# The most-read box's tabs: today, this ISO week (Monday to Sunday), this calendar month.
+MOST_READ_WINDOWS = [("day", _("Today")), ("week", _("This week")), ("month", _("This month"))]
+
+
+def most_read_windows(limit=10):
+    """The most-read box's three lists: the box is on every page.
+
+    Kept under the site version (an editor's change, such as a title or a withdrawal, shows
+    at once) and the date (so "today", and a new week or month, start afresh at midnight),
+    for READS_MOST_READ_CACHE_SECONDS at most (reads keep coming).
+    """
+    today = timezone.localdate()
+
+    def build():
+        published = Article.objects.published().for_listing()
+        return [
+            list(published.most_read_in(name, limit, day=today))
+            for name, _label in MOST_READ_WINDOWS
+        ]
+
+    lists = cached(
+        f"news:most-read:{today.isoformat()}:{limit}",
+        build,
+        settings.READS_MOST_READ_CACHE_SECONDS,
+    )
+    return [
+        {"key": key, "label": label, "articles": articles}
+        for (key, label), articles in zip(MOST_READ_WINDOWS, lists, strict=True)
+    ]

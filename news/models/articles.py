@@ -4,7 +4,7 @@ import datetime
 import html
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
@@ -113,6 +113,10 @@ class ArticleQuerySet(models.QuerySet):
         base = self.order_by().values_list("id", "published_at")
         field, values = self._streams or (None, [None])
         runs = [base if field is None else base.filter(**{field: value}) for value in values]
+        if len(runs) > 1 and connection.features.supports_slicing_ordering_in_compound:
+            # PostgreSQL merges the runs (Merge Append) only when each is ordered and limited
+            # itself; SQLite merges them as they are (MERGE (UNION ALL)) and refuses this.
+            runs = [run.order_by(*order)[:stop] for run in runs]
         merged = runs[0].union(*runs[1:], all=True) if len(runs) > 1 else runs[0]
         ids = [pk for pk, _published_at in merged.order_by(*order)[start:stop]]
         return ids[::-1] if backwards else ids

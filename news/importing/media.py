@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from portal.images import image_clean
+from portal.renditions import make_copies
 
 STORE_FOLDER = "news/import"
 
@@ -90,6 +91,9 @@ class MediaDir:
         name = f"{STORE_FOLDER}/{digest[:2]}/{digest[:32]}{extension}"
         if not default_storage.exists(name):
             name = default_storage.save(name, content)
+        # The srcset copies and the 1200×630 sharing crop, as for an upload (stored pictures
+        # assigned by name are not new to SafeImageField, which makes them for uploads).
+        make_copies(name)
         width, height = get_image_dimensions(content)
         return name, width, height
 

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from news.importing.cleaning import clean_html, clean_text
 from news.models import Article, Category, Source, Tag
 from organizations.models import Organization
+from portal.renditions import social_name
 from tests.conftest import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +72,8 @@ def test_example_file_imports_every_field():
     assert sorted(article.tags.values_list("name", flat=True)) == ["Thanh niên", "Tình nguyện hè"]
     assert article.cover_image.name.startswith("news/import/") and article.cover_width == 320
     assert article.cover_caption == "Đoàn viên tại lễ ra quân"
+    # Its copies are made on import, as for an upload: the 1200×630 crop for sharing.
+    assert default_storage.exists(social_name(article.cover_image.name))
     assert [(i.caption, i.width) for i in article.images.all()] == [
         ("Hiến máu tình nguyện", 240),
         ("Trồng cây xanh", 240),

@@ -8,6 +8,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents register")
 
     def ready(self):
+        from portal.caching import register_next_change
+
         from . import caching
         from .models import Document, DocumentFile, DocumentType
 
@@ -18,6 +20,7 @@ class DocumentsConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"documents_forget_{model.__name__}_{signal}",
                 )
+        register_next_change(caching.next_scheduled_document)
         m2m_changed.connect(
             caching.forget_documents,
             sender=Document.articles.through,

@@ -215,3 +215,15 @@ def test_the_site_search_shows_matching_documents(client):
     assert document.get_absolute_url() in content
     assert "chưa đăng" not in content
     assert "/van-ban/?q=hoi%20trai%20tong%20quan" in content
+
+
+def test_a_document_change_makes_cached_article_pages_old(client):
+    from portal.caching import site_version
+
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    before = site_version()
+    document = DocumentFactory(number="55-KH/TĐTN")
+    document.articles.add(article)
+    assert site_version() != before
+    assert "55-KH/TĐTN" in client.get(article.get_absolute_url()).content.decode()

@@ -215,3 +215,13 @@ def test_editors_manage_events_in_the_admin(client):
     assert client.post(reverse("admin:events_event_add"), data).status_code == 302
     assert Event.objects.get().created_by == user
     assert client.get(reverse("admin:events_event_changelist")).status_code == 200
+
+
+def test_an_event_change_makes_every_cached_page_old():
+    from portal.caching import site_version
+
+    before = site_version()
+    event = EventFactory()
+    after_save = site_version()
+    event.delete()
+    assert before != after_save != site_version()

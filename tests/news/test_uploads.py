@@ -21,6 +21,15 @@ def stored_files(settings):
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
+def stored_originals(settings):
+    """The uploaded pictures themselves, without the copies made from them (renditions/)."""
+    return [
+        p
+        for p in stored_files(settings)
+        if p.relative_to(settings.MEDIA_ROOT).parts[0] != "renditions"
+    ]
+
+
 def upload(client, name, content, content_type="image/jpeg"):
     return client.post(URL, {"upload": SimpleUploadedFile(name, content, content_type)})
 
@@ -54,7 +63,7 @@ def test_valid_images_are_accepted_and_reencoded(editor_client, settings, fmt, e
     url = response.json()["url"]
     assert url.startswith(settings.MEDIA_URL + "news/body/")
     assert url.endswith(f".{ext}")
-    [stored] = stored_files(settings)
+    [stored] = stored_originals(settings)
     data = stored.read_bytes()
     assert data != original
     assert b"SecretCameraMaker" not in data
@@ -69,7 +78,7 @@ def test_stored_name_is_random_and_dated_whatever_the_uploaded_name(editor_clien
     assert response.status_code == 200
     url = response.json()["url"]
     assert "<" not in url and "script" not in url and ".." not in url
-    [stored] = stored_files(settings)
+    [stored] = stored_originals(settings)
     relative = stored.relative_to(settings.MEDIA_ROOT).as_posix()
     parts = relative.split("/")
     assert parts[:2] == ["news", "body"]
@@ -228,7 +237,7 @@ def test_gif_with_too_many_frames_for_its_size_is_refused(editor_client, setting
 def test_small_animated_gif_keeps_its_frames(editor_client, settings):
     response = upload(editor_client, "dong.gif", gif_bytes(4, 32, duration=100), "image/gif")
     assert response.status_code == 200
-    [stored] = stored_files(settings)
+    [stored] = stored_originals(settings)
     with Image.open(stored) as image:
         assert image.n_frames == 4
 
@@ -240,7 +249,7 @@ def test_16_bit_grey_png_is_scaled_not_turned_white(editor_client, settings):
     grey.save(out, "PNG")
     response = upload(editor_client, "xam.png", out.getvalue(), "image/png")
     assert response.status_code == 200
-    [stored] = stored_files(settings)
+    [stored] = stored_originals(settings)
     with Image.open(stored) as image:
         image = image.convert("L")
         assert image.getpixel((0, 0)) == 0
@@ -262,7 +271,7 @@ def test_unusual_colour_modes_are_stored_usable(editor_client, settings, mode, f
     Image.new(mode, (40, 30)).save(out, fmt, **save_kwargs)
     response = upload(editor_client, f"anh.{fmt.lower()}", out.getvalue(), f"image/{fmt.lower()}")
     assert response.status_code == 200
-    [stored] = stored_files(settings)
+    [stored] = stored_originals(settings)
     with Image.open(stored) as image:
         image.load()
         assert image.size == (40, 30)
@@ -276,7 +285,7 @@ def test_exif_orientation_is_applied_then_dropped(editor_client, settings):
         editor_client, "xoay.jpg", image_bytes("JPEG", size=(80, 40), exif=exif.tobytes())
     )
     assert response.status_code == 200
-    [stored] = stored_files(settings)
+    [stored] = stored_originals(settings)
     with Image.open(stored) as image:
         assert image.size == (40, 80)
         assert 0x0112 not in image.getexif()

@@ -2,8 +2,8 @@
 
 A file is in use when a file or image field of any model names it, when the text of any row
 links to it through MEDIA_URL (pictures in an article's body, documents linked from a page),
-or when it is a smaller copy (portal/renditions.py) of a file in use. Everything else was
-left by an upload nobody saved, a replaced picture or a deleted row.
+or when it is a copy (portal/renditions.py: srcset sizes, the sharing crop) of a file in
+use. Everything else was left by an upload nobody saved, a replaced picture or a deleted row.
 """
 
 import os
@@ -17,7 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from .renditions import WIDTHS, rendition_name
+from .renditions import WIDTHS, rendition_name, social_name
 
 
 def _linked_names(text, pattern):
@@ -40,7 +40,9 @@ def media_names_in_use():
                 rows = manager.filter(**{f"{field.attname}__contains": media_url})
                 for (text,) in rows.values_list(field.attname).iterator():
                     names.update(_linked_names(text or "", pattern))
-    names.update([rendition_name(name, width) for name in names for width in WIDTHS])
+    copies = [rendition_name(name, width) for name in names for width in WIDTHS]
+    copies += [social_name(name) for name in names]  # the 1200×630 crop for sharing
+    names.update(copies)
     return names
 
 

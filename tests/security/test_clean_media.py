@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
+from portal.renditions import social_name
 from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, ArticleImageFactory, SponsorFactory
 
@@ -72,6 +73,14 @@ def media(settings):
     os.utime(default_storage.path(deleted_cover), (DAY_AND_A_HALF_AGO, DAY_AND_A_HALF_AGO))
     for name in in_use:
         os.utime(default_storage.path(name), (DAY_AND_A_HALF_AGO, DAY_AND_A_HALF_AGO))
+    # Covers and gallery pictures get a 1200×630 crop for sharing when stored: the crop of a
+    # picture in use is in use, the crop of the deleted article's cover is not.
+    on_disk = all_files(settings)
+    in_use |= {social_name(name) for name in in_use} & on_disk
+    orphans |= {social_name(name) for name in orphans} & on_disk
+    assert social_name(cover.name) in in_use and social_name(deleted_cover) in orphans
+    for name in in_use | orphans:
+        os.utime(default_storage.path(name), (DAY_AND_A_HALF_AGO, DAY_AND_A_HALF_AGO))
     recent = stored("news/body/2026/06/dang-viet.jpg", age=time.time())
     assert all_files(settings) == in_use | orphans | {recent}
     return {"in_use": in_use, "orphans": orphans, "recent": recent}
@@ -82,14 +91,14 @@ def test_dry_run_lists_exactly_the_orphans_and_deletes_nothing(media, settings):
     out = run()
     listed = {line.strip().rsplit("  (", 1)[0] for line in out.splitlines() if line[:2] == "  "}
     assert listed == media["orphans"]
-    assert "3 tệp không dùng" in out and "--delete" in out
+    assert f"{len(media['orphans'])} tệp không dùng" in out and "--delete" in out
     assert "1 tệp không dùng mới hơn 24 giờ được giữ lại" in out
     assert all_files(settings) == before
 
 
 def test_delete_removes_only_the_orphans(media, settings):
     out = run("--delete")
-    assert "Đã xoá 3 tệp không dùng" in out
+    assert f"Đã xoá {len(media['orphans'])} tệp không dùng" in out
     assert all_files(settings) == media["in_use"] | {media["recent"]}
     assert not (Path(settings.MEDIA_ROOT) / "news/body/2026/01").exists()  # emptied folder
     assert "Không có tệp nào không dùng." in run("--delete")

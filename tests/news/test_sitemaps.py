@@ -97,8 +97,9 @@ def test_the_index_and_its_pages_cost_a_fixed_number_of_queries(
         client.get(f"/sitemap-{section}.xml")
     ArticleFactory()  # a saved article: every sitemap is made again
     for section in sections:
-        # a count, one slice, the next scheduled time (for the cache)
-        with django_assert_max_num_queries(3):
+        # a count, one slice, the next scheduled time (for the cache); the news sitemap also
+        # reads the site's name again, kept under the same site version (portal/caching.py)
+        with django_assert_max_num_queries(4 if section == "news" else 3):
             assert client.get(f"/sitemap-{section}.xml").status_code == 200
 
 

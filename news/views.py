@@ -176,7 +176,9 @@ def image_upload(request):
     name = None
     try:
         name = default_storage.save(inline_upload_to(None, content.name), content)
-        make_copies(name)  # srcset copies now, while storing, never when a reader asks
+        make_copies(
+            name, social=False
+        )  # srcset copies now, while storing, never when a reader asks
     except OSError as error:  # the storage removed what it had written (portal/storage.py)
         logger.error("An inline image could not be stored: %s", error)
         if name:  # the picture was stored but its copies could not be: none of it stays

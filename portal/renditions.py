@@ -41,22 +41,23 @@ def social_name(name):
     return f"renditions/{root}.{SOCIAL_SIZE[0]}x{SOCIAL_SIZE[1]}.jpg"
 
 
-def make_copies(name, storage=None):
-    """Make the missing copies of the stored image ``name``: its ``srcset`` sizes and its
-    1200×630 crop for sharing. Returns the ``srcset`` widths it has."""
+def make_copies(name, storage=None, *, social=True):
+    """Make the missing copies of the stored image ``name``: its ``srcset`` sizes and, unless
+    ``social`` is False (body pictures), its 1200×630 crop for sharing. Returns the ``srcset``
+    widths it has."""
     from .images import _exif_transpose  # the upload pipeline's own, tolerant of broken EXIF
 
     storage = storage or default_storage
     with storage.open(name, "rb") as original:
         image = _exif_transpose(Image.open(original))
         image.load()
-    social = social_name(name)
-    if not storage.exists(social):
+    crop = social_name(name)
+    if social and not storage.exists(crop):
         out = io.BytesIO()
         ImageOps.fit(image.convert("RGB"), SOCIAL_SIZE).save(
             out, "JPEG", quality=82, optimize=True, progressive=True
         )
-        storage.save(social, ContentFile(out.getvalue()))
+        storage.save(crop, ContentFile(out.getvalue()))
     widths = [width for width in WIDTHS if width < image.width]
     for width in widths:
         copy_name = rendition_name(name, width)
@@ -141,7 +142,7 @@ def responsive_images(html, sizes=BODY_SIZES):
             return tag
         name = src[len(settings.MEDIA_URL) :]
         try:
-            made = make_copies(name)
+            made = make_copies(name, social=False)
         except FileNotFoundError:  # deleted: one line, the traceback says nothing more
             logger.warning("Image file missing, shown without smaller copies: %s", name)
             return tag

@@ -53,7 +53,6 @@ def text(response):
         "/tim-kiem/?q=thanh+nien",
         "/rss/",
         "organization",
-        "/sitemap.xml",
     ],
 )
 def test_a_readers_second_visit_is_served_whole_from_the_cache(client, url):

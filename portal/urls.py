@@ -20,7 +20,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_index, name="sitemap_index"),
+    path("sitemap.xml", cache_for_readers(sitemap_index), name="sitemap_index"),
     path(
         "sitemap-<slug:section>.xml",
         cache_for_readers(sitemap_section, params=["p"]),

@@ -9,11 +9,9 @@ portal/caching.py) and when the next scheduled article comes out.
 """
 
 import datetime
-import math
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
@@ -22,7 +20,6 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from organizations.models import Organization
-from portal.caching import site_version
 
 from .models import Article, Category, Tag
 
@@ -124,43 +121,6 @@ class TagSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.lastmod
-
-
-def _seconds_to_next_scheduled():
-    """The cache must not outlive the moment a scheduled article comes out."""
-    upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    if upcoming is None:
-        return CACHE_SECONDS
-    return max(1, min(CACHE_SECONDS, math.ceil((upcoming - timezone.now()).total_seconds())))
-
-
-def cached_sitemap(request, name, build, *, paged=True):
-    """``build()``'s answer, kept until an article changes or the next one comes out."""
-    page = request.GET.get("p", "1") if paged else "1"
-    if not (page.isascii() and page.isdigit() and len(page) < 6):
-        return build()  # the sitemap view answers 404 to such a page: nothing worth keeping
-    key = f"sitemap:{site_version()}:{request.scheme}:{name}:{int(page)}"
-    try:
-        cached = cache.get(key)
-    except Exception:  # a cache that is down must not take the sitemap with it
-        cached = None
-    if cached is not None:
-        response = HttpResponse(cached, content_type="application/xml")
-        response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's sitemap views say
-        return response
-    response = build()
-    if hasattr(response, "render"):  # Django's sitemap views answer a TemplateResponse
-        response.render()
-    try:
-        cache.set(key, response.content, _seconds_to_next_scheduled())
-    except Exception:
-        pass
-    return response
 
 
 def article_urlset(request):

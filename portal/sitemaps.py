@@ -14,7 +14,6 @@ from news.sitemaps import (
     OrganizationSitemap,
     TagSitemap,
     article_urlset,
-    cached_sitemap,
 )
 from pages.sitemaps import PageSitemap
 from videos.sitemaps import VideoSitemap
@@ -35,12 +34,7 @@ SITEMAPS = {
 
 @require_safe
 def sitemap_index(request):
-    return cached_sitemap(
-        request,
-        "index",
-        lambda: sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section"),
-        paged=False,
-    )
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
 
 
 @require_safe
@@ -49,12 +43,6 @@ def sitemap_section(request, section):
     if sitemap is None:
         raise Http404
     if section == "articles":
-        return cached_sitemap(request, section, lambda: article_urlset(request))
+        return article_urlset(request)
     template_name = getattr(sitemap, "template_name", "sitemap.xml")
-    return cached_sitemap(
-        request,
-        section,
-        lambda: sitemap_views.sitemap(
-            request, SITEMAPS, section=section, template_name=template_name
-        ),
-    )
+    return sitemap_views.sitemap(request, SITEMAPS, section=section, template_name=template_name)

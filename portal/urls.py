@@ -20,9 +20,12 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_index, name="sitemap_index"),
-    # The sitemaps keep their own cache under the site version (news/sitemaps.py).
-    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
+    path("sitemap.xml", cache_for_readers(sitemap_index), name="sitemap_index"),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache_for_readers(sitemap_section, params=["p"]),
+        name="sitemap_section",
+    ),
     path("rss/", cache_for_readers(LatestArticlesFeed()), name="feed"),
     path("chuyen-muc/<slug:slug>/rss/", cache_for_readers(CategoryFeed()), name="category_feed"),
     path("", include("organizations.urls")),

@@ -67,8 +67,9 @@ def test_60000_articles_are_all_listed_in_two_pages_of_absolute_urls(
     assert all(url.startswith(f"{HOST}/") for url in index)
     listed = []
     for page in article_pages:
-        # the site (once), a count, one slice and the next scheduled time, whatever the size
-        with django_assert_max_num_queries(4):
+        # the site (once), a count, one slice and the page cache's next scheduled moments,
+        # whatever the size
+        with django_assert_max_num_queries(5):
             listed += locs(client.get(path_of(page)))
     assert len(listed) == len(set(listed)) == 60_000
     assert all(url.startswith(f"{HOST}/tin-tuc/") for url in listed)
@@ -97,9 +98,8 @@ def test_the_index_and_its_pages_cost_a_fixed_number_of_queries(
         client.get(f"/sitemap-{section}.xml")
     ArticleFactory()  # a saved article: every sitemap is made again
     for section in sections:
-        # a count, one slice, the next scheduled time (for the cache); the news sitemap also
-        # reads the site's name again, kept under the same site version (portal/caching.py)
-        with django_assert_max_num_queries(4 if section == "news" else 3):
+        # a count, one slice, and the page cache's next scheduled moments
+        with django_assert_max_num_queries(4):
             assert client.get(f"/sitemap-{section}.xml").status_code == 200
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from news import revisions
 from news.models import Article
@@ -128,7 +129,8 @@ def test_cover_is_kept_after_a_form_error(page, live_server, tmp_path):
     page.click("button[name=_action][value=draft]")  # no title, no category: errors
     page.wait_for_selector(".error-summary")
     assert "Tiêu đề" in page.inner_text(".error-summary")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_title'")
+    # expect() polls from Playwright's own script: the CSP forbids wait_for_function's eval
+    expect(page.locator("#id_title")).to_be_focused()
     assert page.locator(".cover-kept img").is_visible()
 
     page.fill("#id_title", "Có ảnh bìa")
@@ -178,9 +180,7 @@ def test_first_failing_field_far_below_is_named_and_brought_into_view(page, live
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("button[name=_action][value=save]")
     page.wait_for_selector(".error-summary a[href='#id_original_url']")
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.id === 'id_original_url'"
-    )
+    expect(page.locator("#id_original_url")).to_be_focused()
     box = page.locator("#id_original_url").bounding_box()
     assert 0 <= box["y"] <= page.viewport_size["height"]
 

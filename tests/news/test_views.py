@@ -371,3 +371,12 @@ def test_images_below_the_fold_load_lazily(client):
 def test_organization_on_article_does_not_break_page(client):
     article = ArticleFactory(organization=OrganizationFactory())
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_every_card_title_links_to_its_article(client):
+    # A merge once dropped the card's {% with url=... %}: every title linked to "".
+    article = ArticleFactory()
+    for path in ("/", article.category.get_absolute_url()):
+        body = client.get(path).content.decode()
+        assert f'class="card-title"><a href="{article.get_absolute_url()}">' in body
+        assert 'class="card-title"><a href="">' not in body

@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.caching import cached, next_moment, register_next_change, site_version_bump
+from portal.caching import cached, next_scheduled, register_next_change, site_version_bump
 
 from .models import Article, ArticleImage, Category, Source, Tag
 
@@ -43,14 +43,8 @@ def connect():
 
 def next_scheduled_publication():
     """When the next scheduled article goes live (None: none is scheduled)."""
-    return next_moment(
-        "news:next-scheduled",
-        lambda now: (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        ),
+    return next_scheduled(
+        "news:next-scheduled", Article.objects.filter(status=Article.Status.PUBLISHED)
     )
 
 

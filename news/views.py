@@ -60,6 +60,7 @@ def category_detail(request, slug):
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().filter(tags=tag).for_listing()

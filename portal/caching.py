@@ -123,6 +123,35 @@ def next_moment(key, find):
     return moment or None
 
 
+def next_scheduled(key, queryset, field="published_at"):
+    """The next moment (or None) when a row of ``queryset`` reaches its ``field`` time: when a
+    scheduled publication goes live, or an event ends (see ``next_moment()``)."""
+    return next_moment(
+        key,
+        lambda now: (
+            queryset.filter(**{f"{field}__gt": now})
+            .order_by(field)
+            .values_list(field, flat=True)
+            .first()
+        ),
+    )
+
+
+def _bump(sender, **kwargs):
+    site_version_bump()
+
+
+def bump_on_change(*models):
+    """Bump the site version whenever a row of ``models`` is saved or deleted: for the apps'
+    ``caching.connect()``, called from their ``AppConfig.ready()``."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        uid = f"portal.caching:{model._meta.label}"
+        post_save.connect(_bump, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_bump, sender=model, dispatch_uid=f"{uid}:delete")
+
+
 def _next_local_midnight(now):
     local = timezone.localtime(now)
     tomorrow = local.date() + datetime.timedelta(days=1)

@@ -446,3 +446,31 @@ def test_administrators_review_every_article_too(client, contributor, unit):
     article = own_draft(contributor, unit, title="Bài của CTV")
     assert "Bài của CTV" in text(client.get(CHANGELIST))
     assert client.get(change_url(article)).status_code == 200
+
+
+# Query counts: the lists stay flat
+
+
+@pytest.mark.parametrize("as_contributor", [True, False])
+def test_review_lists_stay_flat(
+    client, contributor, reviewer, unit, as_contributor, django_assert_max_num_queries
+):
+    def make(n):
+        for _ in range(n):
+            article = own_draft(contributor, unit, status="review", updated_by=UserFactory())
+            Notification.objects.create(
+                recipient=contributor if as_contributor else reviewer,
+                article=article,
+                kind="submitted",
+                text="Thông báo",
+            )
+
+    client.force_login(contributor if as_contributor else reviewer)
+    urls = [CHANGELIST + "?state=review", reverse("admin:news_notification_changelist")]
+    make(5)
+    for url in urls:
+        with django_assert_max_num_queries(12) as small:
+            assert client.get(url).status_code == 200
+        make(10)
+        with django_assert_max_num_queries(len(small.captured_queries)):
+            assert client.get(url).status_code == 200

@@ -57,6 +57,7 @@ def editor_context(request, model_admin, context, article):
         "can_publish": request.user.has_perm("news.publish_article"),
         "article_state": article.state if article else Article.State.DRAFT,
         "review_note": article.review_note if article else "",
+        "is_writer": workflow.is_writer(request.user),
         "reason_max_length": workflow.REASON_MAX_LENGTH,
     }
     extra["is_draft"] = extra["article_state"] in (Article.State.DRAFT, Article.State.SENT_BACK)
@@ -223,7 +224,8 @@ def send_back(request, model_admin, pk):
 
 
 def trash(request, model_admin):
-    if not model_admin.has_view_or_change_permission(request):
+    # The trash holds everyone's articles: not a writer's page.
+    if not model_admin.has_view_or_change_permission(request) or workflow.is_writer(request.user):
         raise PermissionDenied
     can_purge = request.user.has_perm("news.purge_article")
     if request.method == "POST":

@@ -76,6 +76,18 @@ class ArticleQuerySet(models.QuerySet):
             "submitted_at", "id"
         )
 
+    def visible_to(self, user):
+        """What ``user`` may open on the public site: published articles; every one for those
+        who review (a preview), and their own for a writer ("Cộng tác viên")."""
+        if user.has_perm("news.review_article"):
+            return self
+        published = models.Q(
+            status=self.model.Status.PUBLISHED, published_at__lte=timezone.now()
+        ) & models.Q(deleted_at__isnull=True)
+        if user.has_perm("news.change_article"):
+            return self.filter(published | models.Q(created_by_id=user.pk))
+        return self.published()
+
     def written_by(self, user):
         """What a writer ("Cộng tác viên") may see of the articles: their own."""
         return self.filter(created_by=user)

@@ -205,6 +205,8 @@ def _someone_elses_views(article):
         ("post", reverse("admin:news_article_restore", args=[pk, 1]), {}),
         ("post", reverse("admin:news_article_import_images", args=[pk]), {}),
         ("post", reverse("admin:news_article_send_back", args=[pk]), {"reason": "x"}),
+        ("get", reverse("admin:news_article_trash"), {}),  # everyone's trashed articles
+        ("get", article.get_absolute_url(), {}),  # the public page's staff preview
     ]
 
 
@@ -216,11 +218,22 @@ def test_contributor_gets_404_on_every_admin_view_of_someone_elses_article(
     StaffMembership.objects.create(user=someone, organization=unit)  # even in the same unit
     article = ArticleFactory(status=other_state, created_by=someone, organization=unit)
     before = stored(article)
+    pk = article.pk
     for method, url, data in _someone_elses_views(article):
         response = getattr(contributor_client, method)(url, data)
         assert response.status_code in (403, 404), (method, url, response.status_code)
     assert stored(article) == before
     assert not article.autosaves.exists()
+    stats = contributor_client.get(reverse("admin:news_article_statistics") + f"?article={pk}")
+    assert stats.status_code == 404 and article.title not in text(stats)
+
+
+def test_contributor_previews_their_own_draft_on_the_public_page(
+    contributor_client, contributor, unit
+):
+    article = own_draft(contributor, unit, title="Bản nháp của tôi")
+    response = contributor_client.get(article.get_absolute_url())
+    assert response.status_code == 200 and "Bản nháp của tôi" in text(response)
 
 
 # Editors: the queue, sending back, publishing, withdrawing

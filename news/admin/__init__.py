@@ -1,5 +1,6 @@
-"""The editors' admin: articles (with revisions, conflicts, autosave, trash) and taxonomy."""
+"""The editors' admin: articles (with revisions, conflicts, autosave, trash), taxonomy and
+reads per day."""
 
-from . import articles, taxonomy
+from . import articles, reads, taxonomy
 
-__all__ = ["articles", "taxonomy"]
+__all__ = ["articles", "reads", "taxonomy"]

@@ -2,8 +2,8 @@
 and lookups that can say more than an object's name."""
 
 from django.contrib import admin
-from django.urls import path
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.urls import path
 
 
 class LabelledAutocompleteJsonView(AutocompleteJsonView):

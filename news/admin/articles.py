@@ -44,7 +44,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 class AuthorFilter(admin.SimpleListFilter):
-    """"My articles": what the person signed in wrote (the dashboard's "My drafts")."""
+    """ "My articles": what the person signed in wrote (the dashboard's "My drafts")."""
 
     title = gettext_lazy("author")
     parameter_name = "author"
@@ -83,7 +83,15 @@ class ArticleAdmin(SafeModelAdmin):
         "reads",
         "updated_by",
     ]
-    list_filter = [StateFilter, AuthorFilter, "is_featured", "category", "source", "organization", "published_at"]
+    list_filter = [
+        StateFilter,
+        AuthorFilter,
+        "is_featured",
+        "category",
+        "source",
+        "organization",
+        "published_at",
+    ]
     list_select_related = ["category", "category__parent", "updated_by"]
     search_fields = ["title", "lead"]
     folded_search_fields = ["search_title", "search_text"]

@@ -56,8 +56,8 @@ def reads(user, today):
     first = today - datetime.timedelta(days=READ_DAYS - 1)
     on_today, in_days = ArticleDailyRead.objects.total_by_day(first, today)
     monday = today - datetime.timedelta(days=today.weekday())
-    most_read = Article.objects.published().only("id", "title").most_read_in(
-        "week", LIST_LENGTH, day=today
+    most_read = (
+        Article.objects.published().only("id", "title").most_read_in("week", LIST_LENGTH, day=today)
     )
     for article in most_read:
         article.reads_url = daily_reads_url(monday, today, article__id__exact=article.pk)

@@ -26,7 +26,11 @@ def month_start(year, month):
 
 def articles_published_url(start, end, organization_id=None):
     """The article list of what was published from ``start`` to ``end`` (by one unit)."""
-    filters = {"state": Article.State.PUBLISHED, "published_at__gte": start, "published_at__lt": end}
+    filters = {
+        "state": Article.State.PUBLISHED,
+        "published_at__gte": start,
+        "published_at__lt": end,
+    }
     if organization_id is None:
         filters["organization__isnull"] = "True"
     elif organization_id != "all":

@@ -1,4 +1,4 @@
-""""Thống kê theo đơn vị": articles published per unit per month of a year, with the reads of
+""" "Thống kê theo đơn vị": articles published per unit per month of a year, with the reads of
 each unit's articles in that month, as an admin page and as an Excel workbook (the union's
 offices count it in the yearly emulation, "thi đua").
 

@@ -20,8 +20,9 @@ class ArticleDailyReadAdmin(SafeModelAdmin):
     # "article__organization": the report per unit links to one unit's reads.
     list_filter = ["date", "article__organization"]
     list_select_related = ["article"]
-    # The order of daily_read_rank_idx within a day: most read first.
-    ordering = ["-date", "-count", "-article"]
+    # Within a day, most read first, as daily_read_rank_idx holds them ("-article_id", not
+    # "-article", which would sort by the articles' own order and join them to sort).
+    ordering = ["-date", "-count", "-article_id"]
     show_full_result_count = False
 
     def has_add_permission(self, request):

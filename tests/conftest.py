@@ -44,12 +44,13 @@ def _fresh_local_cache(settings):
 
 @pytest.fixture
 def editor(db):
-    """A staff member who may write articles, and nothing else."""
+    """A staff member who may write and review every article, and nothing else (publishing
+    is news.publish_article)."""
     user = UserFactory(is_staff=True)
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label="news",
-            codename__in=["add_article", "change_article", "view_article"],
+            codename__in=["add_article", "change_article", "view_article", "review_article"],
         )
     )
     return user

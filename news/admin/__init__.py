@@ -1,6 +1,6 @@
-"""The editors' admin: articles (with revisions, conflicts, autosave, trash), taxonomy and
-reads per day."""
+"""The editors' admin: articles (with revisions, conflicts, autosave, trash, review),
+taxonomy, reads per day and each person's notifications."""
 
-from . import articles, reads, taxonomy
+from . import articles, notifications, reads, taxonomy
 
-__all__ = ["articles", "reads", "taxonomy"]
+__all__ = ["articles", "notifications", "reads", "taxonomy"]

@@ -1,5 +1,5 @@
-"""The newsroom dashboard, the admin's index page: what waits, what is scheduled, my drafts,
-reads, the week's most read and this month's articles per unit.
+"""The newsroom dashboard, the admin's index page: what waits for review, what is scheduled,
+my drafts, reads, the week's most read and this month's articles per unit.
 
 Each figure carries the address of the admin list it counts (a changelist with the filters
 that give exactly those rows). A fixed number of queries whatever the archive holds: counts
@@ -11,6 +11,7 @@ import datetime
 from django.db.models import Count
 from django.utils import timezone
 
+from ..admin_counts import review_queue_count
 from ..models import Article, ArticleDailyRead
 from .links import articles_published_url, changelist_url, daily_reads_url, month_start
 from .unit_report import UNIT_REPORT_PERMISSION
@@ -19,8 +20,18 @@ LIST_LENGTH = 5
 READ_DAYS = 7
 
 
-def _short_list(queryset, url):
-    return {"count": queryset.count(), "items": list(queryset[:LIST_LENGTH]), "url": url}
+def _short_list(queryset, url, count=None):
+    count = queryset.count() if count is None else count
+    return {"count": count, "items": list(queryset[:LIST_LENGTH]), "url": url}
+
+
+def review_queue(request):
+    """What waits for review ("Chờ duyệt"), who waited longest first: for those who publish."""
+    if not request.user.has_perm("news.publish_article"):
+        return None
+    queue = Article.objects.awaiting_review().only("id", "title", "submitted_at")
+    url = changelist_url("article", state=Article.State.REVIEW)
+    return _short_list(queue, url, count=review_queue_count(request))
 
 
 def scheduled_articles(user):
@@ -35,18 +46,19 @@ def scheduled_articles(user):
 
 
 def my_drafts(user):
+    """My drafts, the last changed first, and how many of mine were sent back to me."""
     if not user.has_perm("news.view_article"):
         return None
-    drafts = (
-        Article.objects.live()
-        .in_state(Article.State.DRAFT)
-        .filter(created_by=user)
-        .order_by("-updated_at", "-id")
-    )
-    return _short_list(
-        drafts.only("id", "title", "updated_at"),
-        changelist_url("article", state=Article.State.DRAFT, author="me"),
-    )
+    mine = Article.objects.live().filter(created_by=user)
+    drafts = mine.in_state(Article.State.DRAFT).order_by("-updated_at", "-id")
+    return {
+        **_short_list(
+            drafts.only("id", "title", "updated_at"),
+            changelist_url("article", state=Article.State.DRAFT, author="me"),
+        ),
+        "sent_back": mine.in_state(Article.State.SENT_BACK).count(),
+        "sent_back_url": changelist_url("article", state=Article.State.SENT_BACK, author="me"),
+    }
 
 
 def reads(user, today):
@@ -73,8 +85,9 @@ def reads(user, today):
 
 
 def articles_per_unit(user, today):
-    """Articles published this month per unit, most first; the articles without a unit last."""
-    if not user.has_perm("news.view_article"):
+    """Articles published this month per unit, most first; the articles without a unit last.
+    For those who see every article (a writer's list holds only their own)."""
+    if not user.has_perm("news.review_article"):
         return None
     start, end = month_start(today.year, today.month), month_start(today.year, today.month + 1)
     rows = (
@@ -105,6 +118,7 @@ def dashboard_context(request):
     user = request.user
     today = timezone.localdate()
     return {
+        "review_queue": review_queue(request),
         "scheduled": scheduled_articles(user),
         "my_drafts": my_drafts(user),
         "reads": reads(user, today),

@@ -6,15 +6,15 @@ import re
 from html import unescape
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from news.admin.links import month_start
-from news.models import ArticleDailyRead
-from organizations.roles import ADMINISTRATORS, EDITORS, roles_sync
+from news.models import Article, ArticleDailyRead
+from organizations.roles import ADMINISTRATORS, CONTRIBUTORS, EDITORS, roles_sync
 from tests.factories import ArticleFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,18 @@ def newsroom(user):
         OrganizationFactory(name="Thành đoàn Rạch Giá"),
     )
     mine = [ArticleFactory(draft=True, created_by=user, title=f"Nháp {n}") for n in range(3)]
+    sent_back = ArticleFactory(draft=True, created_by=user, review_note="Thiếu ảnh.")
     ArticleFactory(draft=True, created_by=other)
+    now = timezone.now()
+    waiting = [
+        ArticleFactory(
+            status=Article.Status.REVIEW,
+            created_by=other,
+            title=f"Chờ duyệt {n}",
+            submitted_at=now - datetime.timedelta(hours=n),
+        )
+        for n in (1, 5, 3)
+    ]
     scheduled = [ArticleFactory(scheduled=True) for _n in range(2)]
     published = {
         union: [ArticleFactory(organization=union, published_at=this_month(0.5)) for _ in "ab"],
@@ -89,6 +100,8 @@ def newsroom(user):
     ArticleDailyRead.objects.add_counts(reads)
     return {
         "mine": mine,
+        "sent_back": sent_back,
+        "waiting": waiting,
         "scheduled": scheduled,
         "published": published,
         "reads": reads,
@@ -112,6 +125,17 @@ def test_every_figure_counts_the_list_it_links_to(client, newsroom_editor):
     [(count, href)] = shown["my-drafts"]
     assert count == 3
     assert {a.pk for a in listed(client, href)} == {a.pk for a in data["mine"]}
+    [(count, href)] = shown["sent-back"]
+    assert count == 1
+    assert [a.pk for a in listed(client, href)] == [data["sent_back"].pk]
+
+    # The review queue: its count, its list oldest first, and the changelist it opens.
+    [(count, href)] = shown["review"]
+    assert count == 3
+    oldest_first = sorted(data["waiting"], key=lambda a: a.submitted_at)
+    assert [a.pk for a in listed(client, href)] == [a.pk for a in oldest_first]
+    titles = [a.title for a in oldest_first]
+    assert html.index(titles[0]) < html.index(titles[1]) < html.index(titles[2])
 
     today, monday = data["today"], data["monday"]
     week = today - datetime.timedelta(days=6)
@@ -154,28 +178,21 @@ def test_every_figure_counts_the_list_it_links_to(client, newsroom_editor):
 def test_the_dashboard_speaks_vietnamese(client, newsroom_editor):
     client.force_login(newsroom_editor)
     html = client.get(reverse("admin:index")).content.decode()
-    for text in ("Bài hẹn giờ đăng", "Bài nháp của tôi", "Hôm nay", "7 ngày qua",
+    for text in ("Bài chờ duyệt", "Bài hẹn giờ đăng", "Bài nháp của tôi", "Hôm nay", "7 ngày qua",
                  "Đọc nhiều nhất tuần này", "Số bài đăng của từng đơn vị"):  # fmt: skip
         assert text in html
 
 
 def test_what_each_person_sees(client):
-    """Reads and the unit report are for editors and administrators; scheduled articles for
-    those who may schedule; someone who may only write sees their drafts."""
-    writer = UserFactory(username="viet", is_staff=True)
-    writer.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="news", codename__in=["add_article", "view_article"]
-        )
-    )
-    client.force_login(writer)
+    """The review queue, scheduled articles, reads, units and the unit report are for editors
+    and administrators; a contributor ("Cộng tác viên") sees their own drafts only."""
+    client.force_login(in_role(CONTRIBUTORS, "congtacvien"))
     shown = figures(client.get(reverse("admin:index")).content.decode())
-    assert {"my-drafts", "units-total"} <= set(shown)
-    assert "scheduled" not in shown and "reads-today" not in shown
+    assert set(shown) == {"my-drafts", "sent-back"}
 
     client.force_login(in_role(ADMINISTRATORS, "quantri"))
     shown = figures(client.get(reverse("admin:index")).content.decode())
-    assert {"scheduled", "my-drafts", "reads-today", "reads-days", "units-total"} <= set(shown)
+    assert {"review", "scheduled", "my-drafts", "reads-today", "units-total"} <= set(shown)
 
 
 def test_the_dashboard_asks_a_fixed_number_of_queries(client, newsroom_editor):
@@ -187,6 +204,7 @@ def test_the_dashboard_asks_a_fixed_number_of_queries(client, newsroom_editor):
     union = OrganizationFactory()
     for n in range(10):
         ArticleFactory(draft=True, created_by=newsroom_editor)
+        ArticleFactory(status=Article.Status.REVIEW, submitted_at=timezone.now())
         ArticleFactory(scheduled=True)
         article = ArticleFactory(
             organization=union if n % 2 else None, published_at=this_month(0.5)
@@ -195,7 +213,7 @@ def test_the_dashboard_asks_a_fixed_number_of_queries(client, newsroom_editor):
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse("admin:index"))
     assert len(figures(response.content.decode())["most-read"]) == 5
-    assert len(many) == len(few) <= 13, [q["sql"] for q in many]
+    assert len(many) == len(few) <= 17, "\n".join(q["sql"][:160] for q in many)
 
 
 def test_the_reads_list_is_view_only(client, newsroom_editor):

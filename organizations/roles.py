@@ -69,7 +69,8 @@ EDITOR_PERMISSIONS = frozenset(
         *_all("news", "category"),
         *_all("news", "source"),
         *_all("news", "tag"),
-        # Counted by the site: editors see the figures, never change them.
+        # Counted by the site: editors see the figures, never change them. They are what opens
+        # the dashboard's reads and "Thống kê theo đơn vị" (news/admin/unit_report.py).
         "news.view_articledailyread",
         "news.view_articleperiodread",
         # The article form's organisation autocomplete (the organisation pages stay closed).

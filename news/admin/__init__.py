@@ -1,6 +1,6 @@
 """The editors' admin: articles (with revisions, conflicts, autosave, trash, review),
-taxonomy and each person's notifications."""
+taxonomy, reads per day and each person's notifications."""
 
-from . import articles, notifications, taxonomy
+from . import articles, notifications, reads, taxonomy
 
-__all__ = ["articles", "notifications", "taxonomy"]
+__all__ = ["articles", "notifications", "reads", "taxonomy"]

@@ -44,6 +44,21 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AuthorFilter(admin.SimpleListFilter):
+    """ "My articles": what the person signed in wrote (the dashboard's "My drafts")."""
+
+    title = gettext_lazy("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        return [("me", gettext_lazy("Mine"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(created_by=request.user)
+        return queryset
+
+
 def article_choice_label(article):
     """How an article is offered in a lookup: its title, date and state."""
     when = date_format(article.published_at, "d/m/Y") if article.published_at else ""
@@ -69,7 +84,15 @@ class ArticleAdmin(SafeModelAdmin):
         "reads",
         "updated_by",
     ]
-    list_filter = [StateFilter, "is_featured", "category", "source", "organization", "published_at"]
+    list_filter = [
+        StateFilter,
+        AuthorFilter,
+        "is_featured",
+        "category",
+        "source",
+        "organization",
+        "published_at",
+    ]
     list_select_related = ["category", "category__parent", "updated_by"]
     search_fields = ["title", "lead"]
     folded_search_fields = ["search_title", "search_text"]

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import connection, models
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from .reads import ArticleDailyRead, ArticlePeriodRead, month_of, week_of
@@ -94,6 +95,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def featured(self):
         return self.filter(is_featured=True)
+
+    def published_between(self, start, end):
+        """Published (as readers see them) from ``start`` up to, not including, ``end``."""
+        return self.published().filter(published_at__gte=start, published_at__lt=end)
+
+    def count_by_organization_and_month(self):
+        """``{(organization_id, month): articles}``, the month (1-12) as in Asia/Ho_Chi_Minh."""
+        rows = (
+            self.order_by()
+            .annotate(month=ExtractMonth("published_at"))
+            .values_list("organization_id", "month")
+            .annotate(total=models.Count("id"))
+        )
+        return {(organization_id, month): total for organization_id, month, total in rows}
 
     def in_category(self, category):
         """Articles of ``category`` and of its sub-categories."""

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.reject_nul_bytes",
     "portal.middleware.OutageMiddleware",  # database down or read-only, disk full: 503/507
+    "news.reads.read_beacon_first",  # the read beacon needs nothing below (news/reads.py)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.sessions.refresh_active_sessions",

@@ -194,15 +194,19 @@ def test_1000_concurrent_reads_spread_over_both_servers_add_exactly_1000(site, c
     # Both servers flushed the buffer while the reads came (READS_FLUSH_SECONDS=1); now two
     # flushes at the same moment, as two servers' timers may: each batch is written once.
     _flush_together(cluster)
-    total = manage(
-        cluster.env,
-        "shell",
-        "-c",
-        "from news.models import Article, ArticleDailyRead, ReadFlush;"
-        f"a = Article.objects.get(pk={pk});"
-        "print(a.read_count, sum(ArticleDailyRead.objects.filter(article=a)"
-        ".values_list('count', flat=True)), ReadFlush.objects.count())",
-    ).stdout.splitlines()[-1].split()
+    total = (
+        manage(
+            cluster.env,
+            "shell",
+            "-c",
+            "from news.models import Article, ArticleDailyRead, ReadFlush;"
+            f"a = Article.objects.get(pk={pk});"
+            "print(a.read_count, sum(ArticleDailyRead.objects.filter(article=a)"
+            ".values_list('count', flat=True)), ReadFlush.objects.count())",
+        )
+        .stdout.splitlines()[-1]
+        .split()
+    )
     assert total[:2] == ["1000", "1000"], total
     assert int(total[2]) >= 1
 

@@ -79,7 +79,7 @@ def manage(env, *args, check=True):
 
 
 class Cluster:
-    def __init__(self, folder, database_url, redis_url):
+    def __init__(self, folder, database_url, redis_url, extra_env=None):
         _check_parts(database_url, redis_url)
         import redis
 
@@ -108,6 +108,7 @@ class Cluster:
             "READS_MAX_PER_ADDRESS": "100000",
             # The suite's own limit (pyproject.toml) is off; the servers get the site's default.
             "DATABASE_STATEMENT_TIMEOUT": "10",
+            **(extra_env or {}),
         }
 
     def migrate_together(self):

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticleDailyRead
+from .workflow import is_writer
 
 STATISTICS_DAYS = 30
 TOP_COUNT = 20
@@ -65,6 +66,11 @@ def bar_chart(days, totals):
     }
 
 
+def _articles_of(request, model_admin):
+    """A writer looks up their own articles only; editors any, the trashed ones too."""
+    return model_admin.get_queryset(request) if is_writer(request.user) else Article.objects
+
+
 def statistics_view(request, model_admin):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
@@ -87,7 +93,7 @@ def statistics_view(request, model_admin):
     if article_id:
         article = (
             # isdigit() alone lets through "²" and other digits that int() refuses.
-            Article.objects.filter(pk=int(article_id)).first()
+            _articles_of(request, model_admin).filter(pk=int(article_id)).first()
             if article_id.isascii() and article_id.isdigit() and len(article_id) <= 18
             else None
         )

@@ -76,9 +76,7 @@ def tag_detail(request, slug):
 @require_safe
 @cache_for_readers
 def article_detail(request, slug, pk):
-    articles = Article.objects.live().for_detail()
-    if not request.user.has_perm("news.change_article"):
-        articles = articles.published()  # editors may preview drafts
+    articles = Article.objects.live().visible_to(request.user).for_detail()  # staff previews
     article = get_object_or_404(articles, pk=pk)
     if slug != article.slug:  # old or mistyped slug: one canonical URL
         return redirect(article, permanent=True)

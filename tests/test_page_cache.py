@@ -262,9 +262,13 @@ def test_a_scheduled_article_appears_when_its_time_comes(client, clock):
     clock(minutes=9, seconds=59)
     _, count = queries_of(client, HOME)
     assert count == 0  # still cached, one second before
+    assert "Tin hẹn giờ đăng" not in text(client.get(HOME))  # invisible one second before
+    assert client.get(url).status_code == 404
+    assert not Article.objects.published().filter(pk=scheduled.pk).exists()
     clock(seconds=2)
     assert "Tin hẹn giờ đăng" in text(client.get(HOME))  # nothing was saved meanwhile
-    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # visible one second after
+    assert Article.objects.published().filter(pk=scheduled.pk).exists()
 
 
 def test_pages_made_before_midnight_are_not_served_after_it(client, clock):

@@ -17,21 +17,21 @@ from .roles import CONTRIBUTORS, ROLES
 
 
 class StaffCreationForm(AdminUserCreationForm):
-    first_name = forms.CharField(label=_("full name"), max_length=150, required=False)
+    first_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     email = forms.EmailField(
-        label=_("email address"),
+        label=_("Email address"),
         required=False,
         help_text=_("Notifications (sent for review, sent back, published) are mailed here."),
     )
     role = forms.ChoiceField(
-        label=_("role"),
+        label=_("Role"),
         choices=[("", _("No role (no access to the administration)"))]
         + [(name, name) for name in ROLES],
         required=False,
         help_text=_('A role ticks "Staff status": the account may sign in to the administration.'),
     )
     units = forms.ModelMultipleChoiceField(
-        label=_("units"),
+        label=_("Units of the account"),
         queryset=Organization.objects.all(),
         required=False,
         widget=admin.widgets.FilteredSelectMultiple(_("units"), is_stacked=False),

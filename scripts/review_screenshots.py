@@ -43,7 +43,7 @@ def add_account(page, base, username, name, role, *, unit=True, shot=None):
     page.fill("#id_email", f"{username}@example.vn")
     page.select_option("#id_role", role)
     if unit:
-        page.select_option("#id_units_from", index=0)
+        page.select_option("#id_units_from", label="Huyện đoàn Châu Thành")
         page.evaluate("SelectBox.move('id_units_from', 'id_units_to')")
     if shot:
         page.screenshot(path=shot, full_page=True)
@@ -91,7 +91,9 @@ def main(base, user, password, out):
         log_in(writer, base, "ctv.lan", PASSWORD)
         writer.goto(base + "/admin/news/article/add/")
         writer.wait_for_selector(".ck-editor__editable")
-        writer.fill("#id_title", "Huyện đoàn Châu Thành ra quân Chiến dịch Thanh niên tình nguyện hè")
+        writer.fill(
+            "#id_title", "Huyện đoàn Châu Thành ra quân Chiến dịch Thanh niên tình nguyện hè"
+        )
         writer.fill("#id_lead", "(KGO) - Sáng nay, Huyện đoàn Châu Thành tổ chức lễ ra quân.")
         writer.click(".ck-editor__editable")
         writer.keyboard.type("Hơn 300 đoàn viên thanh niên tham gia lễ ra quân.")

@@ -18,10 +18,22 @@ class Migration(migrations.Migration):
             name='article',
             options={'ordering': ['-published_at', '-id'], 'permissions': [('publish_article', 'Can publish articles'), ('review_article', 'Can review and edit every article'), ('purge_article', 'Can delete articles from the trash for good')], 'verbose_name': 'article', 'verbose_name_plural': 'articles'},
         ),
-        migrations.AddField(
-            model_name='article',
-            name='review_note',
-            field=models.TextField(blank=True, editable=False, verbose_name='reason it was sent back'),
+        # ALTER TABLE ADD COLUMN on both databases: Django's own AddField would rebuild the
+        # table on SQLite (a NOT NULL column), dropping the search index's FTS5 triggers (0007).
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name='article',
+                    name='review_note',
+                    field=models.TextField(blank=True, editable=False, verbose_name='reason it was sent back'),
+                ),
+            ],
+            database_operations=[
+                migrations.RunSQL(
+                    "ALTER TABLE news_article ADD COLUMN review_note text NOT NULL DEFAULT ''",
+                    "ALTER TABLE news_article DROP COLUMN review_note",
+                ),
+            ],
         ),
         migrations.AddField(
             model_name='article',

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from news.models import Article
 from organizations.models import Organization
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 
 from .forms import YEAR_MAX, YEAR_MIN, DocumentFilterForm
@@ -31,6 +32,7 @@ def _visible(request):
 
 
 @require_safe
+@cache_for_readers(params=["q", "type", "issuer", "year", "page"])
 def document_list(request):
     published = Document.objects.published()
     form = DocumentFilterForm(
@@ -53,6 +55,7 @@ def document_list(request):
 
 
 @require_safe
+@cache_for_readers
 def document_detail(request, slug, pk):
     documents = (
         _visible(request)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 
 from .calendar import events_ical
@@ -23,6 +24,7 @@ def _events(request):
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def event_list(request):
     events = Event.objects.published().upcoming(timezone.now()).for_listing()
     context = paginate(request, events)
@@ -32,6 +34,7 @@ def event_list(request):
 
 
 @require_safe
+@cache_for_readers
 def event_detail(request, slug, pk):
     event = get_object_or_404(_events(request).for_listing(), pk=pk)
     if slug != event.slug:  # old or mistyped slug: one canonical URL
@@ -46,6 +49,7 @@ def event_week_current(request):
 
 
 @require_safe
+@cache_for_readers
 def event_week(request, year, week):
     """ "Lịch công tác tuần": Monday to Sunday of ISO week ``week`` of ``year``."""
     try:

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 
 from .models import Album
@@ -18,12 +19,14 @@ def _albums(request):
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def album_list(request):
     context = paginate(request, Album.objects.published().for_listing(), ALBUMS_PER_PAGE)
     return render(request, "galleries/album_list.html", context)
 
 
 @require_safe
+@cache_for_readers
 def album_detail(request, slug, pk):
     album = get_object_or_404(_albums(request).for_detail(), pk=pk)
     if slug != album.slug:  # old or mistyped slug: one canonical URL
@@ -32,6 +35,7 @@ def album_detail(request, slug, pk):
 
 
 @require_safe
+@cache_for_readers
 def photo_detail(request, slug, album_pk, pk):
     """One photo with links to the previous and next: the album works without JavaScript."""
     album = get_object_or_404(_albums(request).for_detail(), pk=album_pk)

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from library.models import Picture
 from portal.fetch import FetchRefused, fetch_image
 from portal.images import DatedUploadTo, image_clean
+from portal.storage import stored_media_name
 
 from . import revisions, workflow
 from .models import Article, ArticleImage
@@ -114,8 +115,9 @@ def remote_image_urls(body):
         src = html.unescape(match.group(2))
         parts = urlsplit(src)
         if parts.scheme in ("http", "https") and parts.netloc:
-            own = parts.hostname in settings.ALLOWED_HOSTS and parts.path.startswith(
-                settings.MEDIA_URL
+            own = stored_media_name(src) is not None or (
+                parts.hostname in settings.ALLOWED_HOSTS
+                and parts.path.startswith(settings.MEDIA_URL)
             )
             if not own and src not in urls:
                 urls.append(src)

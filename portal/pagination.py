@@ -1,3 +1,5 @@
+"""Shared helper: the paginator every list page uses (news, documents, albums, ...)."""
+
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _

@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.db.models import Max, Min, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,10 +39,9 @@ def document_list(request):
     )
     status = 200
     if form.is_valid():
-        context = paginate(request, form.filter(published).for_listing())
-        filters = {k: v for k, v in form.cleaned_data.items() if v}
-        context["query_prefix"] = urlencode(filters) + "&" if filters else ""
-        context["is_filtered"] = bool(filters)
+        filters = form.cleaned_data
+        context = paginate(request, form.filter(published).for_listing(), query=filters)
+        context["is_filtered"] = any(filters.values())
     else:
         status = 400  # a filter value that is not one of the choices: say so, list nothing
         context = {"page": None}

@@ -1,5 +1,4 @@
 import logging
-from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -121,11 +120,13 @@ def search(request):
         "was_cut": len(query) > SEARCH_MAX_CHARS,
         "max_chars": SEARCH_MAX_CHARS,
         "has_words": bool(query_words(query)[0]),
-        "query_prefix": urlencode({"q": query[:SEARCH_MAX_CHARS]}) + "&",
     }
     if context["has_words"]:
         results = article_search(query)
-        context.update(paginate(request, results), more_results=results.is_capped)
+        context.update(
+            paginate(request, results, query={"q": context["search_query"]}),
+            more_results=results.is_capped,
+        )
     return render(request, "news/search.html", context)
 
 

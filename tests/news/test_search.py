@@ -118,6 +118,16 @@ def test_search_results_are_paginated_keeping_the_query(client):
     assert client.get(URL, {"q": "tuoi tre", "page": "x"}).status_code == 404
 
 
+def test_page_links_keep_the_query_and_drop_other_parameters(client):
+    # The cached page is shared by every address that differs only in other parameters, so a
+    # link must not carry the first reader's ?fbclid= to the next one.
+    for i in range(25):
+        ArticleFactory(title=f"Tuổi trẻ sáng tạo {i}")
+    page = client.get(URL, {"q": "tuoi tre", "fbclid": "abc", "page": "2"}).content.decode()
+    assert 'href="?q=tuoi+tre&amp;page=1"' in page
+    assert "fbclid" not in page
+
+
 def test_the_query_is_shown_escaped(client):
     body = client.get(URL, {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in body

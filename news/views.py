@@ -17,7 +17,7 @@ from portal.middleware import outage_kind
 from portal.pagination import paginate
 from portal.renditions import delete_with_copies, make_copies
 
-from .forms import SearchForm
+from .forms import LegacyLinkForm, SearchForm
 from .models import Article, Category, Tag
 from .reads import read_register
 from .search import SEARCH_MAX_CHARS, article_search, query_words
@@ -200,8 +200,8 @@ def image_upload(request):
 @require_safe
 def legacy_article_redirect(request):
     """Links to the old site (news.php?id=<old id>) lead to the imported article, for good."""
-    legacy_id = request.GET.get("id", "")
-    if not legacy_id.isascii() or not legacy_id.isdigit() or len(legacy_id) > 9:
+    form = LegacyLinkForm(request.GET)
+    if not form.is_valid():
         raise Http404
-    article = get_object_or_404(Article.objects.published(), legacy_id=int(legacy_id))
+    article = get_object_or_404(Article.objects.published(), legacy_id=form.cleaned_data["id"])
     return redirect(article, permanent=True)

@@ -251,6 +251,14 @@ class Sponsor(models.Model):
         verbose_name = _("sponsor")
         verbose_name_plural = _("sponsors")
         ordering = ["order", "name"]
+        constraints = [
+            # Either date may be empty; SQL and Django's validation both let NULL through.
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="sponsor_ends_on_or_after_start",
+                violation_error_message=_("The end date must not be before the start date."),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -271,10 +279,6 @@ class Sponsor(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
-
-    def clean(self):
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
 
     def make_logo_renditions(self):
         """Store the 1x and 2x renditions of the current logo (portal/renditions.py)."""

@@ -82,6 +82,18 @@ class Video(models.Model):
         verbose_name_plural = _("videos")
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["-published_at", "-id"], name="video_published_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(youtube_url="") & ~models.Q(file="")
+                    | ~models.Q(youtube_url="") & models.Q(file="")
+                ),
+                name="video_youtube_or_file",
+                violation_error_message=_(
+                    "Give either a YouTube address or an MP4 file (one of the two)."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -98,10 +110,6 @@ class Video(models.Model):
     def clean(self):
         if self.youtube_url and not youtube_id_from_url(self.youtube_url):
             raise ValidationError({"youtube_url": _("This is not the address of a YouTube video.")})
-        if bool(self.youtube_url) == bool(self.file):
-            raise ValidationError(
-                _("Give either a YouTube address or an MP4 file (one of the two).")
-            )
         if self.file and not self.file._committed:
             try:
                 video_file_check(self.file.file)

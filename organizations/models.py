@@ -191,9 +191,6 @@ class SponsorQuerySet(models.QuerySet):
             models.Q(website__istartswith="http://") | models.Q(website__istartswith="https://")
         )
 
-    def for_block(self, placement):
-        return self.current().filter(placement=placement)
-
 
 class Sponsor(models.Model):
     class Placement(models.TextChoices):

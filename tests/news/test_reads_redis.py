@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from news import reads
 from news.models import Article, ArticleDailyRead, ReadFlush
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ReadFlushFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
@@ -92,7 +92,7 @@ def test_a_batch_left_by_a_flush_that_died_is_written_once(buffered):
     buffered.hset(batch_prefix + "dead1", f"{article.pk}:{day}", 7)
     # Died after writing its batch, before deleting it: the next flush only deletes it.
     buffered.hset(batch_prefix + "dead2", f"{article.pk}:{day}", 100)
-    ReadFlush.objects.create(batch="dead2")
+    ReadFlushFactory(batch="dead2")
     assert reads.reads_flush() == 7
     assert reads_of(article) == 7
     assert ArticleDailyRead.objects.get(article=article).count == 7

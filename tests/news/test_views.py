@@ -14,6 +14,7 @@ from tests.factories import (
     ArticleImageFactory,
     CategoryFactory,
     OrganizationFactory,
+    SiteIdentityFactory,
     SourceFactory,
     TagFactory,
 )
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _site_identity(db):
-    SiteIdentity.objects.create(
+    SiteIdentityFactory(
         site_name="Tỉnh đoàn Kiên Giang",
         tagline=(
             "Diễn đàn của Đoàn TNCS Hồ Chí Minh, Hội LHTN Việt Nam, Đội TNTP HCM tỉnh Kiên Giang"

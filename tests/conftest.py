@@ -1,10 +1,10 @@
-import io
+"""Fixtures shared by the whole suite; helpers that tests import live in tests/support.py."""
+
 import os
 import uuid
 
 import pytest
 from django.contrib.auth.models import Permission
-from PIL import Image
 
 from tests.factories import UserFactory
 
@@ -61,14 +61,6 @@ def editor_client(client, editor):
     return client
 
 
-def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 30, 30), **save_kwargs):
-    """The bytes of a small valid image in ``fmt``."""
-    out = io.BytesIO()
-    mode = "RGBA" if fmt in ("PNG", "WEBP") else "RGB"
-    Image.new(mode, size, color).save(out, fmt, **save_kwargs)
-    return out.getvalue()
-
-
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -108,18 +100,3 @@ def redis_cache(settings, redis_url):
     client = redis.Redis.from_url(redis_url)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
-
-
-def page_queries(client, url, params=None):
-    """Queries of one reader's page once the site-wide blocks (identity, sponsors, partner
-    links) are in the cache, as they are for every page but the first after a change. The
-    whole-page cache is off: what is counted is the page being made."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, override_settings
-
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        client.get(url, params)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url, params)
-    assert response.status_code == 200
-    return len(queries)

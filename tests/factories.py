@@ -30,7 +30,7 @@ from visits.models import SiteDailyVisit
 
 
 def _image_file(name="image.jpg"):
-    from tests.conftest import image_bytes
+    from tests.support import image_bytes
 
     return ContentFile(image_bytes("JPEG"), name=name)
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from news.models import Article
-from tests.conftest import image_bytes
 from tests.factories import CategoryFactory, UserFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

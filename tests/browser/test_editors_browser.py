@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from news import revisions
 from news.models import Article
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, UserFactory
+from tests.support import image_bytes
 
 from .test_admin_editor import log_in
 

@@ -4,20 +4,19 @@ import pytest
 
 from news.models import Article
 from tests.factories import ArticleFactory
+from tests.support import BROWSER
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Headless Chromium says "HeadlessChrome", which is rightly not counted: act as a phone.
-PHONE = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_opening_an_article_counts_one_read(browser, live_server, javascript):
     article = ArticleFactory()
-    context = browser.new_context(locale="vi-VN", user_agent=PHONE, java_script_enabled=javascript)
+    context = browser.new_context(
+        locale="vi-VN", user_agent=BROWSER, java_script_enabled=javascript
+    )
     try:
         page = context.new_page()
         page.set_default_timeout(10_000)

@@ -11,13 +11,9 @@ from django.urls import reverse
 from news import reads
 from news.models import Article, ArticleDailyRead, ReadFlush
 from tests.factories import ArticleFactory, ReadFlushFactory
+from tests.support import BROWSER, concurrent_reads
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
-
-BROWSER = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 
 
 @pytest.fixture
@@ -171,13 +167,12 @@ def test_flush_reads_command_writes_the_buffer(client, buffered):
 
 @pytest.mark.django_db(transaction=True)
 def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, settings, caplog):
-    from tests.news.test_reads import _concurrent_reads
 
     settings.READS_FLUSH_SECONDS = 1  # reads flush while others arrive
     settings.READS_MAX_PER_ADDRESS = 10_000  # every reader comes from the live server's address
     buffered.delete(cache.make_key("reads:flush-lock"))
     article = ArticleFactory()
-    _concurrent_reads(live_server, article, 200)
+    concurrent_reads(live_server, article, 200)
     assert ReadFlush.objects.exists()  # the reads themselves flushed
     assert not [r for r in caplog.records if r.name == "news.reads"]  # no read failed
     reads.reads_flush()

@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import ArticleFactory, SourceFactory, TagFactory
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 

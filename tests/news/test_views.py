@@ -8,7 +8,6 @@ from django.views.defaults import server_error
 
 from news.models import Article
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
@@ -18,6 +17,7 @@ from tests.factories import (
     SourceFactory,
     TagFactory,
 )
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -345,7 +345,7 @@ def test_500_page_is_vietnamese_and_needs_no_database(rf, django_assert_num_quer
 def test_large_cover_gets_smaller_copies_in_srcset_and_size_attributes(client):
     from django.core.files.base import ContentFile
 
-    from tests.conftest import image_bytes
+    from tests.support import image_bytes
 
     article = ArticleFactory()
     article.cover_image = ContentFile(image_bytes(size=(1600, 900)), name="anh.jpg")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from PIL import Image
 
 from organizations.models import LOGO_BOX, Sponsor, SponsorClick
-from tests.conftest import image_bytes
 from tests.factories import SponsorFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

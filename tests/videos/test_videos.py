@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from tests.conftest import image_bytes
 from tests.factories import VideoFactory
 from tests.samples import EXECUTABLE, MP4
+from tests.support import image_bytes
 from videos.models import Video, youtube_id_from_url
 from videos.services import video_thumbnail_fetch
 

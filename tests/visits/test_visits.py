@@ -7,11 +7,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.support import BROWSER
 from visits.models import SiteDailyVisit
 
 pytestmark = pytest.mark.django_db
 URL = reverse("visits:visit")
-BROWSER = "Mozilla/5.0 (Linux; Android 13; SM-A515F) AppleWebKit/537.36 Chrome/120 Mobile"
 
 
 def today_count():

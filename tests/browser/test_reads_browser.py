@@ -5,6 +5,7 @@ import pytest
 from news.models import Article
 from tests.factories import ArticleFactory
 from tests.support import BROWSER
+from visits.models import SiteDailyVisit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,3 +37,21 @@ def test_headless_chrome_is_not_counted(page, live_server):
         page.goto(live_server.url + article.get_absolute_url())
     assert counted.value.status == 204
     assert Article.objects.get(pk=article.pk).read_count == 0
+
+
+def test_an_article_page_sends_its_read_and_the_visit_once_each(browser, live_server):
+    # Both counters include static/js/beacons.js; the copy that runs first sends both beacons.
+    article = ArticleFactory()
+    context = browser.new_context(locale="vi-VN", user_agent=BROWSER)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        sent = []
+        page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+        page.goto(live_server.url + article.get_absolute_url())
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert sorted(url.split("/")[3] for url in sent) == ["luot-doc", "luot-truy-cap"]
+    assert Article.objects.get(pk=article.pk).read_count == 1
+    assert SiteDailyVisit.objects.get().count == 1

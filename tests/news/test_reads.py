@@ -217,7 +217,7 @@ def test_a_staff_preview_of_an_unpublished_article_adds_nothing(editor_client, t
     page = editor_client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     assert page.status_code == 200
     assert page.context["is_preview"] is True
-    assert b"data-read-url" not in page.content
+    assert b"/luot-doc/" not in page.content
     # Even a hand-made counting request for it counts nothing.
     assert read(editor_client, article).status_code == 204
     assert reads_of(article) == 0
@@ -234,9 +234,9 @@ def test_the_article_page_carries_the_counter_and_sets_no_cookie(client):
     page = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     url = reverse("news:article_read", kwargs={"pk": article.pk})
     html = page.content.decode()
-    assert f'data-read-url="{url}"' in html
+    assert f'data-beacon-url="{url}"' in html
     assert f'<noscript><img class="read-pixel" src="{url}"' in html
-    assert "/static/js/reads.js" in html
+    assert "/static/js/beacons.js" in html
     assert not page.cookies  # a page that sets no cookie can be cached for everyone
     assert reads_of(article) == 0  # the page itself counts nothing: its counter does
 
@@ -250,7 +250,7 @@ def test_behind_the_page_cache_ten_readers_add_ten(client, django_assert_num_que
         with django_assert_num_queries(0):  # served from the cache: the view does not run
             page = reader.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ip)
         assert page.status_code == 200
-        url = re.search(r'data-read-url="([^"]+)"', page.content.decode())[1]
+        url = re.search(r'data-beacon-url="([^"]+)"', page.content.decode())[1]
         assert reader.post(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ip).status_code == 204
     assert reads_of(article) == 10
 

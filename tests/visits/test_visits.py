@@ -107,7 +107,7 @@ def test_the_footer_shows_today_this_month_and_in_total(client):
     assert "Hôm nay: <strong>1.234</strong>" in content
     assert f"Tháng này: <strong>{month:,}</strong>".replace(",", ".") in content
     assert f"Tổng cộng: <strong>{month + 50000:,}</strong>".replace(",", ".") in content
-    assert f'data-visit-url="{URL}"' in content and "js/visits.js" in content
+    assert f'data-beacon-url="{URL}"' in content and "js/beacons.js" in content
 
 
 def test_the_footer_figures_cost_no_query_once_cached(client, django_assert_num_queries):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.images import DatedUploadTo, SafeImageField
+from portal.publishing import ScheduledQuerySet
 from portal.text import unique_slug
 
 from .files import VideoUploadTo, video_file_check
@@ -33,11 +34,6 @@ def youtube_id_from_url(url):
             segments[1] if len(segments) > 1 and segments[0] in {"embed", "shorts", "live"} else ""
         )
     return candidate if YOUTUBE_ID.match(candidate) else ""
-
-
-class VideoQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
 
 
 class Video(models.Model):
@@ -75,7 +71,7 @@ class Video(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
 
-    objects = VideoQuerySet.as_manager()
+    objects = ScheduledQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("video")

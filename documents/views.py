@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from news.models import Article
 from organizations.models import Organization
 from portal.pagination import paginate
+from portal.publishing import visible_to
 
 from .forms import YEAR_MAX, YEAR_MIN, DocumentFilterForm
 from .models import Document, DocumentFile, DocumentType
@@ -19,13 +20,6 @@ def _years(documents):
         return []
     first, last = max(span["first"].year, YEAR_MIN), min(span["last"].year, YEAR_MAX)
     return range(last, first - 1, -1)
-
-
-def _visible(request):
-    documents = Document.objects.all()
-    if not request.user.has_perm("documents.change_document"):
-        documents = documents.published()  # editors may preview unpublished documents
-    return documents
 
 
 @require_safe
@@ -52,7 +46,7 @@ def document_list(request):
 @require_safe
 def document_detail(request, slug, pk):
     documents = (
-        _visible(request)
+        visible_to(request.user, Document.objects.all())
         .for_detail()
         .prefetch_related(
             Prefetch(

@@ -4,17 +4,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal.pagination import paginate
+from portal.publishing import visible_to
 
 from .models import Album
 
 ALBUMS_PER_PAGE = 12
-
-
-def _albums(request):
-    albums = Album.objects.all()
-    if not request.user.has_perm("galleries.change_album"):
-        albums = albums.published()  # editors may preview unpublished albums
-    return albums
 
 
 @require_safe
@@ -25,7 +19,7 @@ def album_list(request):
 
 @require_safe
 def album_detail(request, slug, pk):
-    album = get_object_or_404(_albums(request).for_detail(), pk=pk)
+    album = get_object_or_404(visible_to(request.user, Album.objects.all()).for_detail(), pk=pk)
     if slug != album.slug:  # old or mistyped slug: one canonical URL
         return redirect(album, permanent=True)
     return render(request, "galleries/album_detail.html", {"album": album})
@@ -34,7 +28,9 @@ def album_detail(request, slug, pk):
 @require_safe
 def photo_detail(request, slug, album_pk, pk):
     """One photo with links to the previous and next: the album works without JavaScript."""
-    album = get_object_or_404(_albums(request).for_detail(), pk=album_pk)
+    album = get_object_or_404(
+        visible_to(request.user, Album.objects.all()).for_detail(), pk=album_pk
+    )
     photos = list(album.photos.all())
     index = next((i for i, photo in enumerate(photos) if photo.pk == int(pk)), None)
     if index is None:

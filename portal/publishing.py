@@ -13,3 +13,12 @@ class ScheduledQuerySet(models.QuerySet):
     def published(self):
         """Ticked as published, and its publication time has come."""
         return self.filter(is_published=True, published_at__lte=timezone.now())
+
+
+def visible_to(user, queryset):
+    """``queryset`` as ``user`` may see it: whole for those who may change such objects (staff
+    preview what readers cannot see yet), its ``published()`` part for everyone else."""
+    opts = queryset.model._meta
+    if user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return queryset
+    return queryset.published()

@@ -2,7 +2,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from library.models import Picture
+from portal.beacons import beacon_response
 from portal.caching import cache_for_readers
 from portal.images import DatedUploadTo, image_clean
 from portal.middleware import outage_kind
@@ -131,10 +132,6 @@ def search(request):
 
 
 # The smallest transparent GIF: the answer to the counter image of readers without JavaScript.
-PIXEL_GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00"
-    b"\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
 
 
 @csrf_exempt  # sent by cached pages that carry no token; forging a read gains nothing
@@ -149,12 +146,7 @@ def article_read(request, pk):
     article = Article.objects.only("id", "status", "published_at").filter(pk=pk).first()
     if article is not None:
         read_register(request=request, article=article)
-    if request.method == "POST":
-        response = HttpResponse(status=204)
-    else:
-        response = HttpResponse(PIXEL_GIF, content_type="image/gif")
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return beacon_response(request)
 
 
 def _upload_error(message, status):

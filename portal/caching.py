@@ -32,6 +32,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response
@@ -98,6 +99,20 @@ def site_version_bump():
         transaction.on_commit(_write_version)
 
 
+def _content_changed(sender, **kwargs):
+    """A record pages show was saved or deleted: every cached page and block is old."""
+    site_version_bump()
+
+
+def bump_on_change(*models):
+    """Every save or deletion of one of ``models`` bumps the site version (each app's
+    caching.py names its models, from its AppConfig.ready())."""
+    for model in models:
+        uid = f"portal.caching:{model._meta.label}"
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"{uid}:delete")
+
+
 def register_next_change(provider):
     """``provider()`` returns the next moment (aware datetime or None) when pages change by
     themselves, without any save: a scheduled article's publication time, for example."""
@@ -149,7 +164,12 @@ def cached(key, build, timeout):
     version = site_version()
     if version is None:
         return build()
-    key = f"{key}:v{version}"
+    return cache_get_or_build(f"{key}:v{version}", build, timeout)
+
+
+def cache_get_or_build(key, build, timeout):
+    """``build()``, kept under ``key`` for ``timeout`` seconds; a cache that is down costs the
+    build, never an error."""
     try:
         value = cache.get(key)
     except Exception:

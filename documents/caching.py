@@ -6,7 +6,7 @@ connected in apps.py, so neither this list nor a cached page showing it is ever 
 editor's save. A cache that is down costs a query, never the page.
 """
 
-from portal.caching import cached, next_moment, site_version_bump
+from portal.caching import cached, next_scheduled, site_version_bump
 
 TIMEOUT = 60 * 60
 
@@ -40,12 +40,4 @@ def next_scheduled_document():
     """When the next scheduled document goes live on article and search pages."""
     from .models import Document
 
-    return next_moment(
-        "documents:next-scheduled",
-        lambda now: (
-            Document.objects.filter(is_published=True, published_at__gt=now)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        ),
-    )
+    return next_scheduled("documents:next-scheduled", Document.objects.filter(is_published=True))

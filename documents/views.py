@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from news.models import Article
 from organizations.models import Organization
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 from portal.publishing import visible_to
 
@@ -23,6 +24,7 @@ def _years(documents):
 
 
 @require_safe
+@cache_for_readers(params=["q", "type", "issuer", "year", "page"])
 def document_list(request):
     published = Document.objects.published()
     form = DocumentFilterForm(
@@ -44,6 +46,7 @@ def document_list(request):
 
 
 @require_safe
+@cache_for_readers
 def document_detail(request, slug, pk):
     documents = (
         visible_to(request.user, Document.objects.all())

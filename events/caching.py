@@ -9,7 +9,7 @@ registered with the page cache).
 
 from django.utils import timezone
 
-from portal.caching import cached, next_moment, register_next_change, site_version_bump
+from portal.caching import cached, next_scheduled, register_next_change, site_version_bump
 
 UPCOMING_TIMEOUT = 5 * 60
 UPCOMING_COUNT = 5
@@ -31,7 +31,10 @@ def upcoming_items():
             for event in Event.objects.published().upcoming(timezone.now())[:UPCOMING_COUNT]
         ]
 
-    return cached("events:upcoming", build, UPCOMING_TIMEOUT)
+    # Keyed by the next end too: the event that ends leaves the box at that moment.
+    next_end = next_event_end()
+    key = f"events:upcoming:{next_end.timestamp() if next_end else 'none'}"
+    return cached(key, build, UPCOMING_TIMEOUT)
 
 
 def on_event_change(sender, **kwargs):
@@ -42,16 +45,7 @@ def next_event_end():
     """When the next published event ends, and so leaves the box (None: none ahead)."""
     from .models import Event
 
-    return next_moment(
-        "events:next-end",
-        lambda now: (
-            Event.objects.published()
-            .filter(end_at__gt=now)
-            .order_by("end_at")
-            .values_list("end_at", flat=True)
-            .first()
-        ),
-    )
+    return next_scheduled("events:next-end", Event.objects.published(), field="end_at")
 
 
 def connect():

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 from portal.publishing import visible_to
 
@@ -17,6 +18,7 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def event_list(request):
     events = Event.objects.published().upcoming(timezone.now()).for_listing()
     context = paginate(request, events)
@@ -26,6 +28,7 @@ def event_list(request):
 
 
 @require_safe
+@cache_for_readers
 def event_detail(request, slug, pk):
     event = get_object_or_404(visible_to(request.user, Event.objects.all()).for_listing(), pk=pk)
     if slug != event.slug:  # old or mistyped slug: one canonical URL
@@ -40,6 +43,7 @@ def event_week_current(request):
 
 
 @require_safe
+@cache_for_readers
 def event_week(request, year, week):
     """ "Lịch công tác tuần": Monday to Sunday of ISO week ``week`` of ``year``."""
     try:

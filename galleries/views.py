@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from portal.caching import cache_for_readers
 from portal.pagination import paginate
 from portal.publishing import visible_to
 
@@ -12,12 +13,14 @@ ALBUMS_PER_PAGE = 12
 
 
 @require_safe
+@cache_for_readers(params=["page"])
 def album_list(request):
     context = paginate(request, Album.objects.published().for_listing(), ALBUMS_PER_PAGE)
     return render(request, "galleries/album_list.html", context)
 
 
 @require_safe
+@cache_for_readers
 def album_detail(request, slug, pk):
     album = get_object_or_404(visible_to(request.user, Album.objects.all()).for_detail(), pk=pk)
     if slug != album.slug:  # old or mistyped slug: one canonical URL
@@ -26,6 +29,7 @@ def album_detail(request, slug, pk):
 
 
 @require_safe
+@cache_for_readers
 def photo_detail(request, slug, album_pk, pk):
     """One photo with links to the previous and next: the album works without JavaScript."""
     album = get_object_or_404(

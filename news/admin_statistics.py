@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticleDailyRead
+from .workflow import is_writer
 
 STATISTICS_DAYS = 30
 TOP_COUNT = 20
@@ -65,16 +66,25 @@ def bar_chart(days, totals):
     }
 
 
+def _articles_of(request, model_admin):
+    """A writer looks up their own articles only; editors any, the trashed ones too."""
+    return model_admin.get_queryset(request) if is_writer(request.user) else Article.objects
+
+
 class StatisticsForm(forms.Form):
     """``?article=<number>``: the article whose own chart is shown under the site's."""
 
     article = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
 
+    def __init__(self, data, *, articles):
+        super().__init__(data)
+        self.articles = articles  # those this user may look up
+
     def clean_article(self):
         number = self.cleaned_data["article"]
         if number is None:
             return None
-        article = Article.objects.filter(pk=number).first()
+        article = self.articles.filter(pk=number).first()
         if article is None:
             # The view shows the message with the number as typed.
             raise forms.ValidationError("no such article", code="invalid_choice")
@@ -99,7 +109,7 @@ def statistics_view(request, model_admin):
         ],
     }
     status = 200
-    form = StatisticsForm(request.GET)
+    form = StatisticsForm(request.GET, articles=_articles_of(request, model_admin))
     if not form.is_valid():
         context["error"] = _("There is no article with the number %(number)s.") % {
             "number": form.data["article"][:20]

@@ -18,6 +18,9 @@ class NewsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(sync_site_domain, sender=self)
+        from portal.database import refresh_after_migrate
+
+        post_migrate.connect(refresh_after_migrate, sender=self)
 
 
 def sync_site_domain(*, using, apps=None, **kwargs):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.caching import (
     bump_on_change,
     cached,
-    next_moment,
+    next_scheduled,
     register_next_change,
     site_version_bump,
 )
@@ -41,15 +41,33 @@ def connect():
 
 def next_scheduled_publication():
     """When the next scheduled article goes live (None: none is scheduled)."""
-    return next_moment(
-        "news:next-scheduled",
-        lambda now: (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-            .order_by("published_at")
+    return next_scheduled(
+        "news:next-scheduled", Article.objects.filter(status=Article.Status.PUBLISHED)
+    )
+
+
+READABLE_TIMEOUT = 60 * 60
+
+
+def article_readable_since(article_id):
+    """When the article ``article_id`` is (or will be) readable: its publication time when it
+    is published and not in the trash, otherwise None (a draft, trashed or unknown id).
+
+    For the read beacon, which then asks no database at all: kept under the site version, so
+    a withdrawal, a trashing or a deletion takes effect on the next read.
+    """
+
+    def build():
+        since = (
+            Article.objects.filter(
+                pk=article_id, status=Article.Status.PUBLISHED, deleted_at__isnull=True
+            )
             .values_list("published_at", flat=True)
             .first()
-        ),
-    )
+        )
+        return since or False  # False: not readable (None would mean "not cached")
+
+    return cached(f"news:readable:{article_id}", build, READABLE_TIMEOUT) or None
 
 
 # The most-read box's tabs: today, this ISO week (Monday to Sunday), this calendar month.

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -118,38 +119,63 @@ def _address_has_room(marks, key, window):
     return count <= settings.READS_MAX_PER_ADDRESS
 
 
+def read_beacon_first(get_response):
+    """Answer the read beacon before the session, authentication, second-factor, CSRF, locale,
+    messages and redirect middleware run: it needs none of them (it is anonymous by design,
+    exempt from CSRF and never cached), and every page view sends it. Placed in MIDDLEWARE
+    after the security headers and OutageMiddleware, so an outage is still a 503.
+    """
+    prefix = []
+
+    def middleware(request):
+        if not prefix:
+            prefix.append(reverse("news:article_read", kwargs={"pk": 1}).removesuffix("1/"))
+        if request.path_info.startswith(prefix[0]):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return get_response(request)
+            if match.view_name == "news:article_read":
+                return match.func(request, *match.args, **match.kwargs)
+        return get_response(request)
+
+    return middleware
+
+
 def marks_cache():
     return caches["reads"] if "reads" in settings.CACHES else cache
 
 
-def read_register(*, request, article):
-    """Count a read of ``article`` by this request's reader; True when it was counted.
+def read_register(*, request, article_id, published_at):
+    """Count a read of article ``article_id`` by this request's reader; True when counted.
 
-    Refuses what read_is_countable() refuses, unpublished articles, the same reader again
-    within READS_WINDOW_MINUTES and an address past READS_MAX_PER_ADDRESS reads of the
-    article in that window. When the cache, Redis or the database fails, the read is not
-    counted and the reader is not bothered; a database that is down or read-only is raised,
-    for OutageMiddleware to answer 503.
+    ``published_at`` is the article's publication time, None when it is not published or is
+    in the trash (news.caching.article_readable_since()). Refuses what read_is_countable()
+    refuses, unpublished and scheduled articles, the same reader again within
+    READS_WINDOW_MINUTES and an address past READS_MAX_PER_ADDRESS reads of the article in
+    that window. When the cache, Redis or the database fails, the read is not counted and the
+    reader is not bothered; a database that is down or read-only is raised, for
+    OutageMiddleware to answer 503.
     """
-    if not article.is_published or not read_is_countable(request):
+    if published_at is None or published_at > timezone.now() or not read_is_countable(request):
         return False
-    key = reader_key(request, article.pk)
-    per_address = address_key(request, article.pk)
+    key = reader_key(request, article_id)
+    per_address = address_key(request, article_id)
     window = settings.READS_WINDOW_MINUTES * 60
     try:
         if settings.READS_BUFFERED:
-            return _buffer_read(key, per_address, window, article.pk, timezone.localdate())
+            return _buffer_read(key, per_address, window, article_id, timezone.localdate())
         marks = marks_cache()
         if not marks.add(key, 1, timeout=window):
             return False
         if not _address_has_room(marks, per_address, window):
             return False
-        article.count_read()
+        Article(pk=article_id).count_read()
     except Exception as error:  # an uncounted read must never turn into an error page...
         if outage_kind(error):  # ...but an outage is a 503 (OutageMiddleware), not a 204,
             marks_cache().delete(key)  # and the reader counts when the beacon is sent again
             raise
-        logger.exception("Could not count a read of article %s", article.pk)
+        logger.exception("Could not count a read of article %s", article_id)
         return False
     return True
 

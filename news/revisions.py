@@ -35,6 +35,8 @@ ACTIONS = {
     "schedule": gettext_noop("Scheduled"),
     "save": gettext_noop("Saved"),
     "withdraw": gettext_noop("Withdrawn (back to draft)"),
+    "submit": gettext_noop("Sent for review"),
+    "send_back": gettext_noop("Sent back to the writer"),
     "restore": gettext_noop("Restored an earlier revision"),
     "import": gettext_noop("Pictures from other sites imported"),
 }
@@ -48,9 +50,17 @@ def register():
         reversion.register(Article, follow=[IMAGES], exclude=ARTICLE_EXCLUDED)
 
 
+# Comments whose part after the key is for people: the reason given when sending back.
+WITH_REASON = {"send_back"}
+
+
 def action_label(comment):
-    key = comment.split(":", 1)[0]
-    return _(ACTIONS[key]) if key in ACTIONS else comment
+    key, _sep, detail = comment.partition(":")
+    if key not in ACTIONS:
+        return comment
+    if key in WITH_REASON and detail:
+        return _("%(action)s: %(reason)s") % {"action": _(ACTIONS[key]), "reason": detail}
+    return _(ACTIONS[key])
 
 
 def versioned_fields(model=Article):

@@ -16,21 +16,24 @@ from django.utils.html import escape
 from library.models import Picture
 from portal.fetch import FetchRefused, fetch_image
 from portal.images import DatedUploadTo, image_clean
+from portal.storage import stored_media_name
 
-from . import revisions
+from . import revisions, workflow
 from .models import Article, ArticleImage
 
 PUBLICATION_FIELDS = {"status", "published_at"}
 
 
-def article_restore_revision(*, article, version, user):
+def article_restore_revision(*, article, version, user, keep=()):
     """Put ``article`` back as it was in ``version``; the restore is itself a new revision.
 
     Every versioned field, the tags, related articles and gallery pictures come back. The
     read count is never touched, and neither is the publication (status and time): restoring
     the text of an old draft must not withdraw a published article, nor publish a draft.
+    The fields named in ``keep`` (attnames) stay as they are too.
     """
-    data = {k: v for k, v in version.field_dict.items() if k not in PUBLICATION_FIELDS}
+    kept_fields = PUBLICATION_FIELDS | set(keep)
+    data = {k: v for k, v in version.field_dict.items() if k not in kept_fields}
     images = revisions.version_images(version)
     with transaction.atomic(), reversion.create_revision():
         for field in revisions.versioned_fields():
@@ -68,13 +71,17 @@ def publish_now_fields(article, *, explicit_time=False):
 
 
 def articles_publish(*, articles, user):
-    """Bulk "publish": each draft at the moment it is published, each as a revision."""
+    """Bulk "publish": each draft or article waiting for review at the moment it is published,
+    each as a revision; the writers are told."""
     count = 0
-    for article in articles.filter(status=Article.Status.DRAFT):
+    for article in articles.filter(status__in=[Article.Status.DRAFT, Article.Status.REVIEW]):
         with transaction.atomic(), reversion.create_revision():
+            before = article.state
             publish_now_fields(article)
+            article.review_note = ""
             article.updated_by = user
             article.save()
+            workflow.article_after_save(article=article, user=user, before=before)
             reversion.set_user(user)
             reversion.set_comment("publish")
         count += 1
@@ -86,9 +93,11 @@ def articles_withdraw(*, articles, user):
     count = 0
     for article in articles.filter(status=Article.Status.PUBLISHED):
         with transaction.atomic(), reversion.create_revision():
+            before = article.state
             article.status = Article.Status.DRAFT
             article.updated_by = user
             article.save()
+            workflow.article_after_save(article=article, user=user, before=before)
             reversion.set_user(user)
             reversion.set_comment("withdraw")
         count += 1
@@ -106,8 +115,9 @@ def remote_image_urls(body):
         src = html.unescape(match.group(2))
         parts = urlsplit(src)
         if parts.scheme in ("http", "https") and parts.netloc:
-            own = parts.hostname in settings.ALLOWED_HOSTS and parts.path.startswith(
-                settings.MEDIA_URL
+            own = stored_media_name(src) is not None or (
+                parts.hostname in settings.ALLOWED_HOSTS
+                and parts.path.startswith(settings.MEDIA_URL)
             )
             if not own and src not in urls:
                 urls.append(src)

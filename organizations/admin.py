@@ -26,7 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin_tools import CountsAdmin, SafeModelAdmin
 
-from . import admin_auth  # users and groups with Vietnamese permission names
+from . import admin_auth, staff_accounts  # users and groups with Vietnamese permission names
 from .models import (
     Organization,
     PartnerLink,
@@ -222,6 +222,12 @@ admin.site.unregister(User)
 @admin.register(User)
 class StaffUserAdmin(admin_auth.VietnamesePermissionsMixin, UserAdmin):
     actions = ["unlock_sign_in", "reset_two_factor"]
+    add_form = staff_accounts.StaffCreationForm
+    add_fieldsets = staff_accounts.ADD_FIELDSETS
+    inlines = [staff_accounts.StaffMembershipInline]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []  # the add form chooses the units
 
     @admin.action(
         description=_("Unlock signing in for the selected accounts"), permissions=["change"]

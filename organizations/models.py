@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
@@ -353,3 +354,31 @@ class PartnerLink(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class StaffMembership(models.Model):
+    """A staff account's unit: a contributor ("Cộng tác viên") writes for their units only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+
+    class Meta:
+        verbose_name = _("unit of the account")
+        verbose_name_plural = _("units of the account")
+        ordering = ["organization__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organization}"

@@ -1,10 +1,17 @@
-"""The two staff roles every site has, as Django groups, each an explicit list of permissions.
+"""The three staff roles every site has, as Django groups, each an explicit list of permissions.
 
 - "Quản trị viên" (site administrators): what editors may do, plus organisations, the site's
-  identity, sponsors, partner links, staff accounts and the failed-login records (to unlock).
-- "Biên tập viên" (editors): articles, their gallery pictures, categories, sources and tags;
-  reads per day only viewed; "view organisation" so the article form's organisation
-  autocomplete works. No users, nothing of the site's identity or sponsors.
+  identity, sponsors, partner links, staff accounts (with their units) and the failed-login
+  records (to unlock).
+- "Biên tập viên" (editors): articles (reviewing, publishing, featuring every one of them),
+  their gallery pictures, categories, sources and tags; reads per day only viewed; "view
+  organisation" so the article form's organisation autocomplete works. No users, nothing of
+  the site's identity or sponsors.
+- "Cộng tác viên" (contributors, in the district and affiliated unions): write articles for
+  the units of their account and send them for review; without "news.review_article" they
+  see and change only their own drafts (news/workflow.py holds that rule).
+
+Everyone reads their own notifications (news.Notification, filtered to the person).
 
 Nobody may change what the site keeps for itself: reads per day, flushed read batches,
 sponsor clicks, permissions, sessions, two-factor devices (reset through the user list's
@@ -24,22 +31,46 @@ from portal import content_roles
 
 ADMINISTRATORS = "Quản trị viên"
 EDITORS = "Biên tập viên"
+CONTRIBUTORS = "Cộng tác viên"
 
 
 def _all(app_label, model, actions=("add", "change", "delete", "view")):
     return {f"{app_label}.{action}_{model}" for action in actions}
 
 
+# Each person's own notifications: seen and marked read (the admin shows only one's own).
+NOTIFICATION_PERMISSIONS = {"news.view_notification", "news.change_notification"}
+
+CONTRIBUTOR_PERMISSIONS = frozenset(
+    {
+        *_all("news", "article", ("add", "change", "view")),
+        *_all("news", "articleimage"),
+        # The lookups of the article form.
+        "news.view_category",
+        "news.view_source",
+        "news.view_tag",
+        "organizations.view_organization",
+        # A cover is chosen from the media library or uploaded into it.
+        "library.view_picture",
+        "library.add_picture",
+        *NOTIFICATION_PERMISSIONS,
+    }
+)
+
 EDITOR_PERMISSIONS = frozenset(
     {
         *_all("news", "article"),
         # The "Xuất bản" and "Hẹn giờ" buttons and the bulk publish action (news/admin/).
         "news.publish_article",
+        # Every article, not only one's own: review, send back, feature.
+        "news.review_article",
+        *NOTIFICATION_PERMISSIONS,
         *_all("news", "articleimage"),
         *_all("news", "category"),
         *_all("news", "source"),
         *_all("news", "tag"),
-        # Counted by the site: editors see the figures, never change them.
+        # Counted by the site: editors see the figures, never change them. They are what opens
+        # the dashboard's reads and "Thống kê theo đơn vị" (news/admin/unit_report.py).
         "news.view_articledailyread",
         "news.view_articleperiodread",
         # The article form's organisation autocomplete (the organisation pages stay closed).
@@ -58,6 +89,8 @@ ADMINISTRATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
     *_all("pages", "menuitem"),
     *content_roles.ADMINISTRATOR_PERMISSIONS,
     *_all("organizations", "organization"),
+    # The units of staff accounts (a contributor writes for theirs).
+    *_all("organizations", "staffmembership"),
     # One record, made by the site: changed, never added or deleted.
     "organizations.change_siteidentity",
     "organizations.view_siteidentity",
@@ -75,11 +108,15 @@ ADMINISTRATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
     "axes.view_accesslog",
 }
 
-ROLES = {ADMINISTRATORS: ADMINISTRATOR_PERMISSIONS, EDITORS: EDITOR_PERMISSIONS}
+ROLES = {
+    ADMINISTRATORS: ADMINISTRATOR_PERMISSIONS,
+    EDITORS: EDITOR_PERMISSIONS,
+    CONTRIBUTORS: CONTRIBUTOR_PERMISSIONS,
+}
 
 
 def roles_sync(*, apps=global_apps, using=DEFAULT_DB_ALIAS):
-    """Create both groups if missing and make each hold exactly its role's permissions.
+    """Create the groups if missing and make each hold exactly its role's permissions.
 
     Permissions of apps not migrated yet are skipped; the post_migrate hook adds them.
     """

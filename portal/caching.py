@@ -32,7 +32,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response
@@ -99,20 +98,6 @@ def site_version_bump():
         transaction.on_commit(_write_version)
 
 
-def _content_changed(sender, **kwargs):
-    """A record pages show was saved or deleted: every cached page and block is old."""
-    site_version_bump()
-
-
-def bump_on_change(*models):
-    """Every save or deletion of one of ``models`` bumps the site version (each app's
-    caching.py names its models, from its AppConfig.ready())."""
-    for model in models:
-        uid = f"portal.caching:{model._meta.label}"
-        post_save.connect(_content_changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"{uid}:delete")
-
-
 def register_next_change(provider):
     """``provider()`` returns the next moment (aware datetime or None) when pages change by
     themselves, without any save: a scheduled article's publication time, for example."""
@@ -138,6 +123,35 @@ def next_moment(key, find):
     return moment or None
 
 
+def next_scheduled(key, queryset, field="published_at"):
+    """The next moment (or None) when a row of ``queryset`` reaches its ``field`` time: when a
+    scheduled publication goes live, or an event ends (see ``next_moment()``)."""
+    return next_moment(
+        key,
+        lambda now: (
+            queryset.filter(**{f"{field}__gt": now})
+            .order_by(field)
+            .values_list(field, flat=True)
+            .first()
+        ),
+    )
+
+
+def _bump(sender, **kwargs):
+    site_version_bump()
+
+
+def bump_on_change(*models):
+    """Bump the site version whenever a row of ``models`` is saved or deleted: for the apps'
+    ``caching.connect()``, called from their ``AppConfig.ready()``."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        uid = f"portal.caching:{model._meta.label}"
+        post_save.connect(_bump, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_bump, sender=model, dispatch_uid=f"{uid}:delete")
+
+
 def _next_local_midnight(now):
     local = timezone.localtime(now)
     tomorrow = local.date() + datetime.timedelta(days=1)
@@ -155,21 +169,55 @@ def page_valid_until(now):
     return until.timestamp()
 
 
+def _version_and_entry(store, key):
+    """The site version and the entry under ``key`` in ``store``: (None, None) when the
+    version cannot be read (nothing cached may then be used).
+
+    When the version lives in the same cache (Redis), both come in one round trip: a cached
+    page or block costs one call to Redis, not two.
+    """
+    if settings.SITE_VERSION_FILE or store is not cache:
+        version = site_version()
+        if version is None:
+            return None, None
+        try:
+            return version, store.get(key)
+        except Exception:
+            logger.warning("Cache unavailable", exc_info=True)
+            return None, None
+    try:
+        values = cache.get_many([VERSION_KEY, key])
+    except Exception:  # a cache that is down must not take the page with it
+        logger.warning("Cache unavailable", exc_info=True)
+        return None, None
+    if VERSION_KEY not in values:  # a new or emptied cache (or a miss of a cache that is down)
+        return site_version(), None
+    return values[VERSION_KEY], values.get(key)
+
+
 def cached(key, build, timeout):
     """``build()``, kept in the cache under ``key`` for the current site version.
 
     For the pieces pages are made of (the sidebar's blocks, "most read"). With no version (the
     cache is down) it is built every time and nothing raises.
     """
-    version = site_version()
+    version, entry = _version_and_entry(cache, key)
     if version is None:
         return build()
-    return cache_get_or_build(f"{key}:v{version}", build, timeout)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = build()
+    try:
+        cache.set(key, (version, value), timeout)
+    except Exception:
+        logger.warning("Cache unavailable", exc_info=True)
+    return value
 
 
 def cache_get_or_build(key, build, timeout):
-    """``build()``, kept under ``key`` for ``timeout`` seconds; a cache that is down costs the
-    build, never an error."""
+    """``build()``, kept under ``key`` for ``timeout`` seconds whatever the site version (for
+    figures that no editor's change touches); a cache that is down costs the build, never an
+    error."""
     try:
         value = cache.get(key)
     except Exception:
@@ -236,15 +284,11 @@ def cache_for_readers(view=None, *, params=()):
                 response = view(request, *args, **kwargs)
                 add_never_cache_headers(response)  # private, no-store
                 return response
-            version = site_version() if settings.PAGE_CACHE_SECONDS > 0 else None
             now = timezone.now()
             key = _page_key(request, params)
-            entry = None
-            if version is not None:
-                try:
-                    entry = _pages().get(key)
-                except Exception:
-                    logger.warning("Page cache unavailable", exc_info=True)
+            version = entry = None
+            if settings.PAGE_CACHE_SECONDS > 0:
+                version, entry = _version_and_entry(_pages(), key)
             if entry and entry["version"] == version and entry["until"] > now.timestamp():
                 response = HttpResponse(entry["content"], status=200)
                 for header, value in entry["headers"]:

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 
 from .renditions import WIDTHS, rendition_name, social_name
+from .storage import media_url_prefixes
 
 
 def _linked_names(text, pattern):
@@ -28,8 +29,6 @@ def _linked_names(text, pattern):
 def media_names_in_use():
     """The storage names of every file some row uses, renditions included."""
     names = set()
-    media_url = settings.MEDIA_URL
-    pattern = re.compile(re.escape(media_url) + r"""([^"'\s<>?#]+)""")
     for model in apps.get_models():
         manager = model._base_manager
         for field in model._meta.concrete_fields:
@@ -37,9 +36,12 @@ def media_names_in_use():
                 values = manager.exclude(**{field.attname: ""}).values_list(field.attname)
                 names.update(name for (name,) in values.iterator() if name)
             elif isinstance(field, models.TextField):
-                rows = manager.filter(**{f"{field.attname}__contains": media_url})
-                for (text,) in rows.values_list(field.attname).iterator():
-                    names.update(_linked_names(text or "", pattern))
+                # Bodies link to the local MEDIA_URL or, with S3 storage, to the bucket.
+                for media_url in media_url_prefixes():
+                    pattern = re.compile(re.escape(media_url) + r"""([^"'\s<>?#]+)""")
+                    rows = manager.filter(**{f"{field.attname}__contains": media_url})
+                    for (text,) in rows.values_list(field.attname).iterator():
+                        names.update(_linked_names(text or "", pattern))
     copies = [rendition_name(name, width) for name in names for width in WIDTHS]
     copies += [social_name(name) for name in names]  # the 1200×630 crop for sharing
     names.update(copies)

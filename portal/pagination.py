@@ -2,6 +2,7 @@
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 PAGE_SIZE = 20
@@ -13,7 +14,24 @@ class ArchivePaginator(Paginator):
     A queryset that can fetch a slice cheaply (ArticleQuerySet.page_slice: a deferred join on
     an index, read from the nearer end) is asked for the page's rows; anything else is sliced
     as Django's own Paginator does.
+
+    With ``max_count``, the list is counted no further than that (the rows past it are not
+    listed, and ``is_capped`` says there were more): a count that scans every matching row of
+    a big archive is what it saves.
     """
+
+    def __init__(self, *args, max_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_count = max_count
+        self.is_capped = False
+
+    @cached_property
+    def count(self):
+        if self.max_count is None:
+            return super().count
+        counted = self.object_list.order_by()[: self.max_count + 1].count()
+        self.is_capped = counted > self.max_count
+        return min(counted, self.max_count)
 
     def page(self, number):
         if not hasattr(self.object_list, "page_slice"):
@@ -23,12 +41,14 @@ class ArchivePaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        rows = self.object_list.page_slice(bottom, top, self.count)
+        # A capped count is not where the list ends: no reading from the oldest end then.
+        rows = self.object_list.page_slice(bottom, top, None if self.is_capped else self.count)
         return self._get_page(rows, number, self)
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, *, query=None):
-    """``page``, ``page_range`` and ``page_query`` for the requested page of ``queryset``.
+def paginate(request, queryset, per_page=PAGE_SIZE, *, max_count=None, query=None):
+    """``page``, ``page_range``, ``is_capped`` and ``page_query`` for the requested page of
+    ``queryset`` (counted up to ``max_count`` rows at most, see ArchivePaginator).
 
     A page that is not a positive whole number or lies past the end is a 404 (one address per
     page for crawlers, never a 500); a missing ``page`` is the first page. ``query`` holds the
@@ -36,7 +56,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, query=None):
     nothing else from the address, since a cached page is shared by every address that differs
     only in other parameters (includes/pagination.html, ``{% querystring page_query page=N %}``).
     """
-    paginator = ArchivePaginator(queryset, per_page)
+    paginator = ArchivePaginator(queryset, per_page, max_count=max_count)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
@@ -46,5 +66,6 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, query=None):
     return {
         "page": page,
         "page_range": paginator.get_elided_page_range(page.number),
+        "is_capped": paginator.is_capped,
         "page_query": page_query,
     }

@@ -18,11 +18,12 @@ import posixpath
 import re
 from html import unescape
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.html import escape
 from PIL import Image, ImageOps
+
+from .storage import stored_media_name
 
 WIDTHS = (360, 720, 1080)
 logger = logging.getLogger(__name__)
@@ -138,9 +139,9 @@ def responsive_images(html, sizes=BODY_SIZES):
         attributes = dict(_ATTRIBUTE.findall(tag))
         src = unescape(attributes.get("src", ""))
         width = attributes.get("width", "")
-        if "srcset" in attributes or not width.isdigit() or not src.startswith(settings.MEDIA_URL):
+        name = stored_media_name(src)  # on the local disk or in the bucket
+        if "srcset" in attributes or not width.isdigit() or name is None:
             return tag
-        name = src[len(settings.MEDIA_URL) :]
         try:
             made = make_copies(name, social=False)
         except FileNotFoundError:  # deleted: one line, the traceback says nothing more

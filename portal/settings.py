@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.reject_nul_bytes",
     "portal.middleware.OutageMiddleware",  # database down or read-only, disk full: 503/507
+    "news.reads.read_beacon_first",  # the read beacon needs nothing below (news/reads.py)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.sessions.refresh_active_sessions",
@@ -203,14 +204,25 @@ STORAGES = {
         )
     },
 }
-# Media on S3-compatible object storage (for several app servers): set AWS_STORAGE_BUCKET_NAME
-# and install django-storages; see README.
+# Media on S3-compatible object storage (several app servers share one bucket, django-storages):
+# on when AWS_STORAGE_BUCKET_NAME is set; docs/deploy.md lists the variables. Keys come from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the machine's role), read by boto3 itself.
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    # "path" for most S3-compatible servers addressed by IP or without wildcard DNS.
+    AWS_S3_ADDRESSING_STYLE = env("AWS_S3_ADDRESSING_STYLE", default=None)
+    # A CDN or the bucket's public host name; media addresses then start with it.
     AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
+    AWS_S3_URL_PROTOCOL = env("AWS_S3_URL_PROTOCOL", default="https:")
+    # Public, unsigned addresses: pages are cached whole and shared, a signed one would expire.
     AWS_QUERYSTRING_AUTH = False
+    # Like the local disk: a name already taken gets a new one, never overwritten.
+    AWS_S3_FILE_OVERWRITE = False
+    # Stored names never change (a new upload gets a new random name): browsers keep them long.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=2592000"}
 
 # Uploads: every image is checked and re-encoded (portal/images.py).
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)

@@ -8,8 +8,11 @@ an upload is stored whole or not at all.
 """
 
 import os
+from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.files import storage
+from django.core.files.storage import default_storage
 
 
 class FileSystemStorage(storage.FileSystemStorage):
@@ -35,3 +38,22 @@ class FileSystemStorage(storage.FileSystemStorage):
                 except OSError:
                     break
             raise
+
+
+def media_url_prefixes():
+    """The beginnings of our own media files' addresses: MEDIA_URL and, when media lives in
+    object storage (S3), the bucket's or its custom domain's address."""
+    prefixes = [settings.MEDIA_URL]
+    probe = "_"
+    url = default_storage.url(probe)
+    if url.endswith(probe) and url[: -len(probe)] not in prefixes:
+        prefixes.append(url[: -len(probe)])
+    return prefixes
+
+
+def stored_media_name(url):
+    """The storage name of the media file at ``url`` when it is one of ours, else None."""
+    for prefix in media_url_prefixes():
+        if url.startswith(prefix) and len(url) > len(prefix):
+            return unquote(url[len(prefix) :].split("?", 1)[0])
+    return None

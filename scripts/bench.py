@@ -3,7 +3,7 @@
 view on the same server, in the same run.
 
     bash scripts/bench.sh [--articles N] [--database-url URL] [--redis-url URL] [--json FILE]
-                          [--rounds 3] [--seconds 5] [--renders 200]
+                          [--rounds 3] [--seconds 5] [--renders 200] [--url BASE]
 
 1. Builds a throw-away dataset of N articles with `manage.py bench_data --articles N`: in a
    SQLite file of its own under a temporary folder, or in the PostgreSQL database named by
@@ -19,6 +19,12 @@ view on the same server, in the same run.
    p99 and the ratio to the ceiling measured in the same round.
 4. Prints the machine's load before and after, and writes everything to --json, each target
    marked met or not met.
+
+With --url BASE (e.g. the nginx in front of several app servers, scripts/bench_scale_out.py)
+it starts no gunicorn and loads BASE instead. The servers there must use the --database-url
+and --redis-url given (and the same media storage and CACHE_KEY_PREFIX), have BENCH_CEILING
+on, and their database must be migrated and hold no articles: the dataset is built into it,
+and neither the database nor the Redis keys are removed at the end (they are the servers').
 """
 
 import argparse
@@ -80,7 +86,8 @@ function request()
     reader = reader + 1
   end
   local headers = {
-    ["User-Agent"] = "%(ua)s",
+    -- A reader of its own even behind nginx, which replaces the address with its own view.
+    ["User-Agent"] = "%(ua)s reader/" .. tid .. "-" .. reader,
     ["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d", tid, math.floor(reader / 250) %% 250,
                                         reader %% 250),
     ["Sec-Fetch-Site"] = "same-origin",
@@ -170,7 +177,7 @@ def _ms(text):
     return float(value) * _UNITS[unit]
 
 
-def wrk(port, path, script, seconds):
+def wrk(base, path, script, seconds, *, must_answer=True):
     """Run wrk once; returns req/s, p50 and p99 (ms) and the count of bad answers."""
     command = [
         "wrk",
@@ -182,10 +189,12 @@ def wrk(port, path, script, seconds):
         "10s",
         "-s",
         str(script),
-        f"http://127.0.0.1:{port}{path}",
+        f"{base}{path}",
     ]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    if not rps and must_answer:
+        sys.exit(f"no answer from {base}{path} in {seconds} s:\n{out}")
     p50 = _ms(re.search(r"\s50%\s+([\d.]+\w+)", out)[1])
     p99 = _ms(re.search(r"\s99%\s+([\d.]+\w+)", out)[1])
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -316,7 +325,7 @@ def start_gunicorn(env, port):
     sys.exit("gunicorn did not start")
 
 
-def load_rounds(port, urls, beacon, tmp, rounds, seconds):
+def load_rounds(base, urls, beacon, tmp, rounds, seconds):
     page_lua = tmp / "page.lua"
     page_lua.write_text(PAGE_LUA % {"ua": BROWSER})
     beacon_lua = tmp / "article_beacon.lua"
@@ -327,7 +336,12 @@ def load_rounds(port, urls, beacon, tmp, rounds, seconds):
         for name, url in urls.items()
     ]  # fmt: skip
     for _name, path, script in plan:  # warm: page caches of both workers, connections
-        wrk(port, path, script, 1)
+        # One page first, alone: made cold under 16 connections at once, a slow page on a
+        # busy machine may not finish within the warm-up's second.
+        request = urllib.request.Request(base + path, headers={"User-Agent": BROWSER})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            answer.read()
+        wrk(base, path, script, 1, must_answer=False)
     runs = {name: [] for name, _path, _script in plan}
     loads = []
     for round_number in range(rounds):
@@ -336,7 +350,7 @@ def load_rounds(port, urls, beacon, tmp, rounds, seconds):
         # Alternate the order too, so that no target always runs right after the ceiling.
         order = plan if round_number % 2 == 0 else [plan[0], *reversed(plan[1:])]
         for name, path, script in order:
-            result = wrk(port, path, script, seconds)
+            result = wrk(base, path, script, seconds)
             if name == "article_beacon":  # two requests make one page view
                 result["pages_per_s"] = result["rps"] / 2
             runs[name].append(result)
@@ -397,7 +411,8 @@ def print_table(report):
     print()
     print(
         f"{report['dataset']['articles']} articles, {report['config']['database']}, "
-        f"cache {report['config']['cache']}; {report['machine']['cores']} cores "
+        f"cache {report['config']['cache']}, {report['config']['servers']}; "
+        f"{report['machine']['cores']} cores "
         f"({report['machine']['cpu']}); load {report['load']['before']['1min']} before, "
         f"{report['load']['after']['1min']} after"
     )
@@ -442,15 +457,28 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--renders", type=int, default=200)
+    parser.add_argument(
+        "--url",
+        default="",
+        help="load the site already running at this address (e.g. nginx before several app "
+        "servers) instead of starting gunicorn; see the module's docstring",
+    )
     args = parser.parse_args()
+    if args.url and not args.database_url:
+        sys.exit("--url needs --database-url: the database the servers at that address use")
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
-    prefix = f"bench-{uuid.uuid4().hex[:8]}"
+    # With --url, the servers' own prefix: what the dataset changes, their pages must see.
+    prefix = (
+        os.environ.get("CACHE_KEY_PREFIX", "portal")
+        if args.url
+        else f"bench-{uuid.uuid4().hex[:8]}"
+    )
     admin = database = None
-    if args.database_url:
+    if args.database_url and not args.url:
         admin, database = postgres_prepare(args.database_url)
     env = {
         **os.environ,
@@ -493,12 +521,16 @@ def main():
         from django.db import connections
 
         connections.close_all()  # gunicorn's workers open their own
-        port = free_port()
         before = load()
-        gunicorn = start_gunicorn(env, port)
+        if args.url:
+            base = args.url.rstrip("/")
+        else:
+            port = free_port()
+            base = f"http://127.0.0.1:{port}"
+            gunicorn = start_gunicorn(env, port)
         beacon = f"/luot-doc/{facts['article_id']}/"
         print(f"wrk: {args.rounds} rounds of {args.seconds} s per target...", flush=True)
-        runs, loads = load_rounds(port, urls, beacon, tmp, args.rounds, args.seconds)
+        runs, loads = load_rounds(base, urls, beacon, tmp, args.rounds, args.seconds)
         measured = summarise(runs)
         report = {
             "machine": machine(),
@@ -506,7 +538,8 @@ def main():
                 "database": "PostgreSQL" if args.database_url else "SQLite",
                 "cache": "Redis" if args.redis_url else "local memory",
                 "read_buffer": "Redis" if args.redis_url else "none (SQL increments)",
-                "gunicorn_workers": WORKERS,
+                "servers": args.url or f"one gunicorn, {WORKERS} sync workers",
+                "gunicorn_workers": WORKERS if not args.url else None,
                 "wrk_connections": CONNECTIONS,
                 "rounds": args.rounds,
                 "seconds_per_run": args.seconds,
@@ -545,7 +578,7 @@ def main():
         from django.db import connections
 
         connections.close_all()
-        if args.redis_url:
+        if args.redis_url and not args.url:
             import redis
 
             client = redis.Redis.from_url(args.redis_url)

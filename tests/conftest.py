@@ -2,6 +2,7 @@
 
 import os
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -44,12 +45,13 @@ def _fresh_local_cache(settings):
 
 @pytest.fixture
 def editor(db):
-    """A staff member who may write articles, and nothing else."""
+    """A staff member who may write and review every article, and nothing else (publishing
+    is news.publish_article)."""
     user = UserFactory(is_staff=True)
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label="news",
-            codename__in=["add_article", "change_article", "view_article"],
+            codename__in=["add_article", "change_article", "view_article", "review_article"],
         )
     )
     return user
@@ -100,3 +102,36 @@ def redis_cache(settings, redis_url):
     client = redis.Redis.from_url(redis_url)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """moto's S3 server on loopback for this test session; skips, saying why, without it."""
+    from tests.s3_server import S3Server, S3Unavailable
+
+    try:
+        server = S3Server.start(tmp_path_factory.mktemp("s3") / "moto.log")
+    except S3Unavailable as error:
+        pytest.skip(str(error))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_storage(settings, s3_server):
+    """Media in a fresh bucket of the real S3 server, configured as the site's settings do
+    from its environment (AWS_STORAGE_BUCKET_NAME and the rest); returns the server."""
+    bucket = s3_server.new_bucket()
+    environment = s3_server.environment(bucket)
+    settings.AWS_STORAGE_BUCKET_NAME = bucket
+    settings.AWS_S3_ENDPOINT_URL = environment["AWS_S3_ENDPOINT_URL"]
+    settings.AWS_S3_REGION_NAME = environment["AWS_S3_REGION_NAME"]
+    settings.AWS_S3_ADDRESSING_STYLE = environment["AWS_S3_ADDRESSING_STYLE"]
+    settings.AWS_S3_ACCESS_KEY_ID = environment["AWS_ACCESS_KEY_ID"]
+    settings.AWS_S3_SECRET_ACCESS_KEY = environment["AWS_SECRET_ACCESS_KEY"]
+    settings.AWS_QUERYSTRING_AUTH = False
+    settings.AWS_S3_FILE_OVERWRITE = False
+    # Last: changing STORAGES makes Django build default_storage again, with the lines above.
+    s3 = {"BACKEND": "storages.backends.s3.S3Storage"}
+    settings.STORAGES = {**settings.STORAGES, "default": s3}
+    return SimpleNamespace(server=s3_server, bucket=bucket, url=f"{s3_server.endpoint}/{bucket}/")

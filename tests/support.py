@@ -79,3 +79,12 @@ def concurrent_reads(live_server, article, count, workers=16):
     with ThreadPoolExecutor(workers) as pool:
         statuses = list(pool.map(lambda n: post_beacon(url, f"{BROWSER} reader/{n}"), range(count)))
     assert statuses == [204] * count
+
+
+def log_in(page, live_server, user):
+    """Sign ``user`` in to the admin in a Playwright ``page`` (factories' password)."""
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "mat-khau-thu-nghiem")
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + reverse("admin:index"))

@@ -2,9 +2,6 @@
 when Django serves it (development) and under the shipped deploy/nginx.conf (production)."""
 
 import importlib
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -12,13 +9,12 @@ from pathlib import Path
 import pytest
 from django.urls import clear_url_caches
 
-from tests.tcp_proxy import free_port
+from tests.nginx_run import UPSTREAM, Nginx, nginx_missing_reason
 
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 MEDIA_POLICY = "default-src 'none'; sandbox"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'
 
 
@@ -70,60 +66,23 @@ def _fetch(url):
 def nginx(live_server, settings, tmp_path):
     """deploy/nginx.conf, run by Debian's nginx in the foreground on a free port, in front of
     the test's live server; only its port, upstream and folders are changed."""
-    if not Path(NGINX).exists():
-        pytest.skip("nginx is not installed (apt-get install nginx) to test deploy/nginx.conf")
+    missing = nginx_missing_reason()
+    if missing:
+        pytest.skip(missing)
     static_root = tmp_path / "static"
     (static_root / "css").mkdir(parents=True)
     (static_root / "css/site.css").write_text("body { color: #222 }")
-    port = free_port()
     upstream = live_server.url.removeprefix("http://")
-    site = (BASE_DIR / "deploy/nginx.conf").read_text()
-    replacements = {
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "server 127.0.0.1:8000;": f"server {upstream};",
-        "/srv/portal/static/": f"{static_root}/",
-        "/srv/portal/media/": f"{settings.MEDIA_ROOT}/",
-    }
-    for old, new in replacements.items():
-        assert old in site, f"deploy/nginx.conf no longer has {old!r}: update this test"
-        site = site.replace(old, new)
-    (tmp_path / "portal.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"""
-daemon off;
-master_process off;
-pid {tmp_path}/nginx.pid;
-error_log {tmp_path}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp_path}/body;
-    proxy_temp_path {tmp_path}/proxy;
-    fastcgi_temp_path {tmp_path}/fastcgi;
-    uwsgi_temp_path {tmp_path}/uwsgi;
-    scgi_temp_path {tmp_path}/scgi;
-    include {tmp_path}/portal.conf;
-}}
-"""
+    server = Nginx(
+        tmp_path,
+        {
+            UPSTREAM: f"server {upstream};",
+            "/srv/portal/static/": f"{static_root}/",
+            "/srv/portal/media/": f"{settings.MEDIA_ROOT}/",
+        },
     )
-    command = [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")]
-    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(command, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/static/css/site.css", timeout=1)
-            break
-        except OSError:
-            assert process.poll() is None, process.stderr.read()
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    yield server.url
+    server.stop()
 
 
 def test_nginx_serves_media_with_nosniff_and_a_policy_that_runs_nothing(nginx, settings):

@@ -1,5 +1,6 @@
-"""The editors' admin: articles (with revisions, conflicts, autosave, trash) and taxonomy."""
+"""The editors' admin: articles (with revisions, conflicts, autosave, trash, review),
+taxonomy, reads per day and each person's notifications."""
 
-from . import articles, taxonomy
+from . import articles, notifications, reads, taxonomy
 
-__all__ = ["articles", "taxonomy"]
+__all__ = ["articles", "notifications", "reads", "taxonomy"]

@@ -1,6 +1,6 @@
 import reversion
 from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from portal.admin_tools import SafeModelAdmin
 
-from .. import editing, services
+from .. import editing, services, workflow
 from ..admin_statistics import statistics_view
 from ..models import Article, ArticleAutosave, ArticleImage
 from . import views
@@ -18,6 +18,7 @@ from .forms import (
     ACTION_PUBLISH,
     ACTION_SAVE,
     ACTION_SCHEDULE,
+    ACTION_SUBMIT,
     ACTIONS,
     ArticleAdminForm,
     CoverPictureWidget,
@@ -40,6 +41,21 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in Article.State.values:
             return queryset.in_state(self.value())
+        return queryset
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    """ "My articles": what the person signed in wrote (the dashboard's "My drafts")."""
+
+    title = gettext_lazy("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        return [("me", gettext_lazy("Mine"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(created_by=request.user)
         return queryset
 
 
@@ -68,7 +84,15 @@ class ArticleAdmin(SafeModelAdmin):
         "reads",
         "updated_by",
     ]
-    list_filter = [StateFilter, "is_featured", "category", "source", "organization", "published_at"]
+    list_filter = [
+        StateFilter,
+        AuthorFilter,
+        "is_featured",
+        "category",
+        "source",
+        "organization",
+        "published_at",
+    ]
     list_select_related = ["category", "category__parent", "updated_by"]
     search_fields = ["title", "lead"]
     folded_search_fields = ["search_title", "search_text"]
@@ -146,7 +170,54 @@ class ArticleAdmin(SafeModelAdmin):
         js = ["js/article_editor.js"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).live()
+        articles = super().get_queryset(request).live()
+        if workflow.is_writer(request.user):
+            articles = articles.written_by(request.user)
+        return articles
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and workflow.is_writer(request.user):
+            # Someone else's article is "not found", never "deleted?" with its id kept.
+            raise Http404(_("This article does not exist or is not yours."))
+        return obj
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and workflow.is_writer(request.user):
+            # A writer's own drafts (sent back included); once sent, the editors have it.
+            return obj.created_by_id == request.user.pk and obj.status == Article.Status.DRAFT
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and workflow.is_writer(request.user):
+            return self.has_change_permission(request, obj)
+        return allowed
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("news.publish_article")
+
+    def get_ordering(self, request):
+        if request.GET.get(StateFilter.parameter_name) == Article.State.REVIEW:
+            return ["submitted_at", "id"]  # the review queue: who waited longest first
+        return super().get_ordering(request)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not workflow.is_writer(request.user):
+            return fieldsets
+        hidden = {"published_at", "is_featured"}  # an editor's choice, when publishing
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for name, options in fieldsets
+        ]
+
+    def get_autocomplete_fields(self, request):
+        fields = super().get_autocomplete_fields(request)
+        if workflow.is_writer(request.user):
+            return [f for f in fields if f != "organization"]  # a list of their own units
+        return fields
 
     @admin.display(description=gettext_lazy("state"), ordering="status")
     def state(self, obj):
@@ -166,6 +237,15 @@ class ArticleAdmin(SafeModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "cover_picture":
             kwargs["widget"] = CoverPictureWidget(db_field, self.admin_site)
+        if db_field.name == "organization" and workflow.is_writer(request.user):
+            kwargs["queryset"] = workflow.writer_units(request.user)
+            kwargs["required"] = True
+            kwargs["error_messages"] = {
+                "invalid_choice": _(
+                    "You write for your own units only: choose one of the list. The "
+                    "administrators add a unit to your account."
+                )
+            }
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -199,6 +279,7 @@ class ArticleAdmin(SafeModelAdmin):
             path("xem-truoc/", wrap(views.preview), name="news_article_preview_new"),
             path("<int:pk>/tu-dong-luu/", wrap(views.autosave), name="news_article_autosave"),
             path("<int:pk>/xem-truoc/", wrap(views.preview), name="news_article_preview"),
+            path("<int:pk>/tra-lai/", wrap(views.send_back), name="news_article_send_back"),
             path("<int:pk>/lich-su/so-sanh/", wrap(views.compare), name="news_article_compare"),
             path(
                 "<int:pk>/lich-su/<int:version_id>/khoi-phuc/",
@@ -231,13 +312,21 @@ class ArticleAdmin(SafeModelAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         action = form.action
+        before = Article.objects.get(pk=obj.pk).state if change else Article.State.DRAFT
         if action == ACTION_DRAFT:
             obj.status = Article.Status.DRAFT
+        elif action == ACTION_SUBMIT:
+            workflow.submit_fields(obj)
         elif action == ACTION_PUBLISH:
             services.publish_now_fields(obj, explicit_time="published_at" in form.changed_data)
         elif action == ACTION_SCHEDULE:
             obj.status = Article.Status.PUBLISHED
+        if action in (ACTION_PUBLISH, ACTION_SCHEDULE):
+            obj.review_note = ""
         super().save_model(request, obj, form, change)
+        transition = workflow.article_after_save(article=obj, user=request.user, before=before)
+        if transition:
+            reversion.set_comment(transition)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -257,6 +346,7 @@ class ArticleAdmin(SafeModelAdmin):
             return None
         message = {
             ACTION_DRAFT: _("Saved as a draft: readers cannot see it."),
+            ACTION_SUBMIT: _("Sent for review: the editors are told. You can no longer change it."),
             ACTION_PUBLISH: _("Published: readers see it now."),
             ACTION_SCHEDULE: _("Scheduled: readers will see it from %(when)s."),
             ACTION_SAVE: _("Saved."),
@@ -305,7 +395,7 @@ class ArticleAdmin(SafeModelAdmin):
 
     @admin.action(
         description=gettext_lazy("Withdraw the selected articles (back to draft)"),
-        permissions=["change"],
+        permissions=["publish"],
     )
     def withdraw_selected(self, request, queryset):
         count = services.articles_withdraw(articles=queryset, user=request.user)

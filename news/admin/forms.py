@@ -14,17 +14,30 @@ from library.models import Picture
 from portal.admin_tools import SafeAutocompleteSelect
 from portal.images import DatedUploadTo
 
-from .. import editing, revisions
+from .. import editing, revisions, workflow
 from ..models import Article
 
 cover_upload_to = DatedUploadTo("news")
+
+# What a writer's form never has: posted anyway, the save is refused (news/workflow.py).
+WRITER_FORBIDDEN_FIELDS = {
+    "status",
+    "published_at",
+    "published_at_0",
+    "published_at_1",
+    "is_featured",
+    "created_by",
+    "submitted_at",
+    "review_note",
+}
 
 # The buttons under the form (name="_action"); each says what it does to the article.
 ACTION_DRAFT = "draft"
 ACTION_PUBLISH = "publish"
 ACTION_SCHEDULE = "schedule"
 ACTION_SAVE = "save"  # a published or scheduled article saved as it is
-ACTIONS = {ACTION_DRAFT, ACTION_PUBLISH, ACTION_SCHEDULE, ACTION_SAVE}
+ACTION_SUBMIT = "submit"  # "Gửi duyệt": waiting for an editor
+ACTIONS = {ACTION_DRAFT, ACTION_PUBLISH, ACTION_SCHEDULE, ACTION_SAVE, ACTION_SUBMIT}
 PUBLISHING_ACTIONS = {ACTION_PUBLISH, ACTION_SCHEDULE}
 
 
@@ -95,9 +108,25 @@ class ArticleAdminForm(forms.ModelForm):
                 )
         if self.action in PUBLISHING_ACTIONS and not self.user.has_perm("news.publish_article"):
             raise forms.ValidationError(_("You are not allowed to publish articles."))
+        if workflow.is_writer(self.user):
+            self._check_writer_post()
         if self.instance.pk and not self.is_preview:
             self._check_not_stale(cleaned)
         return cleaned
+
+    def _check_writer_post(self):
+        """Held on the server whatever the browser sends: a writer's form has no status,
+        publication time or featured flag, and a post that carries one changes nothing."""
+        posted = sorted(WRITER_FORBIDDEN_FIELDS & set(self.data))
+        if posted:
+            raise forms.ValidationError(
+                _(
+                    "A contributor cannot set the status, the publication time or the "
+                    "featured flag; an editor does that when publishing. Refused: %(fields)s."
+                ),
+                code="writer_forbidden",
+                params={"fields": ", ".join(posted)},
+            )
 
     def _keep_uploaded_cover(self, cleaned):
         """A cover uploaded in place joins the media library at once and becomes the chosen

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import editing, revisions, services
+from .. import editing, revisions, services, workflow
 from ..models import Article, ArticleAutosave
 
 HISTORY_PER_PAGE = 30
@@ -56,13 +56,18 @@ def editor_context(request, model_admin, context, article):
         "others_editing": [],
         "can_publish": request.user.has_perm("news.publish_article"),
         "article_state": article.state if article else Article.State.DRAFT,
+        "review_note": article.review_note if article else "",
+        "is_writer": workflow.is_writer(request.user),
+        "reason_max_length": workflow.REASON_MAX_LENGTH,
     }
+    extra["is_draft"] = extra["article_state"] in (Article.State.DRAFT, Article.State.SENT_BACK)
     if article is not None:
         editing.presence_mark(article_pk=article.pk, user=request.user)
         extra["others_editing"] = editing.presence_others(article_pk=article.pk, user=request.user)
         extra["remote_images"] = services.remote_image_urls(article.body)
         extra["autosave_url"] = reverse("admin:news_article_autosave", args=[article.pk])
         extra["preview_url"] = reverse("admin:news_article_preview", args=[article.pk])
+        extra["send_back_url"] = reverse("admin:news_article_send_back", args=[article.pk])
     else:
         extra["autosave_url"] = reverse("admin:news_article_autosave_new")
         extra["preview_url"] = reverse("admin:news_article_preview_new")
@@ -131,8 +136,13 @@ def history(request, model_admin, object_id):
         article=article,
         entries=entries,
         page=page,
+        created_by_name=_person(article.created_by),
     )
     return TemplateResponse(request, "admin/news/article/history.html", context)
+
+
+def _person(user):
+    return (user.get_full_name() or user.get_username()) if user else "—"
 
 
 def _version_or_404(article, version_id):
@@ -173,7 +183,11 @@ def compare(request, model_admin, pk):
 def restore(request, model_admin, pk, version_id):
     article = _article_or_404(model_admin, request, pk)
     version = _version_or_404(article, version_id)
-    services.article_restore_revision(article=article, version=version, user=request.user)
+    # A writer restores their text, never an editor's choice of featuring or unit.
+    keep = {"is_featured", "organization_id"} if workflow.is_writer(request.user) else ()
+    services.article_restore_revision(
+        article=article, version=version, user=request.user, keep=keep
+    )
     when = date_format(timezone.localtime(version.revision.date_created), "H:i d/m/Y")
     messages.success(
         request,
@@ -183,8 +197,35 @@ def restore(request, model_admin, pk, version_id):
     return redirect_to_change(article)
 
 
+@require_POST
+def send_back(request, model_admin, pk):
+    """ "Trả lại": an editor gives an article waiting for review back to its writer."""
+    article = _article_or_404(model_admin, request, pk)
+    if not request.user.has_perm("news.publish_article"):
+        raise PermissionDenied
+    reason = request.POST.get("reason", "").strip()
+    problem = None
+    if article.status != Article.Status.REVIEW:
+        problem = _("Only an article waiting for review can be sent back.")
+    elif not reason:
+        problem = _("Write the reason: the writer sees it and corrects the article.")
+    elif len(reason) > workflow.REASON_MAX_LENGTH:
+        problem = _("The reason is too long (at most %(max)d characters).") % {
+            "max": workflow.REASON_MAX_LENGTH
+        }
+    if problem:
+        context = _context(request, model_admin, _("Send back"), problem=problem, article=article)
+        return TemplateResponse(
+            request, "admin/news/article/send_back_refused.html", context, status=400
+        )
+    workflow.article_send_back(article=article, user=request.user, reason=reason)
+    messages.success(request, _("Sent back to its writer, with your reason."))
+    return redirect_to_change(article)
+
+
 def trash(request, model_admin):
-    if not model_admin.has_view_or_change_permission(request):
+    # The trash holds everyone's articles: not a writer's page.
+    if not model_admin.has_view_or_change_permission(request) or workflow.is_writer(request.user):
         raise PermissionDenied
     can_purge = request.user.has_perm("news.purge_article")
     if request.method == "POST":

@@ -1,11 +1,7 @@
-from .articles import (
-    NEWEST_FIRST,
-    Article,
-    ArticleImage,
-    ArticleQuerySet,
-    SQLConstant,
-)
+from .article_queries import NEWEST_FIRST, ArticleQuerySet, SQLConstant
+from .articles import Article, ArticleImage
 from .editing import ArticleAutosave
+from .notifications import Notification, NotificationQuerySet
 from .reads import (
     ArticleDailyRead,
     ArticleDailyReadQuerySet,
@@ -25,6 +21,8 @@ __all__ = [
     "ArticlePeriodRead",
     "ArticleQuerySet",
     "NEWEST_FIRST",
+    "Notification",
+    "NotificationQuerySet",
     "SQLConstant",
     "Category",
     "CategoryQuerySet",

@@ -77,6 +77,13 @@ def _category_trail(category):
 
 
 @register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` as an absolute address: a path gets this site's scheme and host, while an
+    address that is absolute already (media in an S3 bucket or on a CDN) stays as it is."""
+    return context["request"].build_absolute_uri(url) if url else ""
+
+
+@register.simple_tag(takes_context=True)
 def article_social_image(context, article):
     """Absolute URL of the article's 1200×630 picture, or ""."""
     if not article.cover_image:

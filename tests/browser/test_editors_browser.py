@@ -12,9 +12,7 @@ from playwright.sync_api import expect
 from news import revisions
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, UserFactory
-from tests.support import image_bytes
-
-from .test_admin_editor import log_in
+from tests.support import image_bytes, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -83,7 +83,7 @@ def test_scheduling_in_the_past_is_refused_with_a_message(admin_client):
 def test_an_editor_without_the_publish_permission_cannot_publish(client):
     user = UserFactory(is_staff=True)
     user.user_permissions.set(
-        Permission.objects.filter(codename__in=["change_article", "view_article"])
+        Permission.objects.filter(codename__in=["change_article", "view_article", "review_article"])
     )
     client.force_login(user)
     draft = ArticleFactory(draft=True)

@@ -1,12 +1,15 @@
 """Read counting buffered in a real Redis (READS_BUFFERED): exact, atomic, crash-safe flushes."""
 
+import datetime
 import threading
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from news import reads
 from news.models import Article, ArticleDailyRead, ReadFlush
@@ -195,3 +198,35 @@ def test_buffered_reads_respect_the_cap_per_address(client, buffered, settings):
         read(client, article, n)  # ten user agents, one address
     assert reads.reads_flush() == 4
     assert reads_of(article) == 4
+
+
+def test_a_buffered_read_asks_the_database_nothing(client, editor, buffered):
+    article = ArticleFactory()
+    read(client, article, 0)  # the first reader of the article: is it published? (one query)
+    with CaptureQueriesContext(connection) as queries:
+        assert read(client, article, 1).status_code == 204
+    assert len(queries) == 0
+    client.force_login(editor)  # nor the session and the account behind a staff cookie
+    with CaptureQueriesContext(connection) as queries:
+        assert read(client, article, 2).status_code == 204
+    assert len(queries) == 0
+    assert reads.reads_flush() == 3
+    assert reads_of(article) == 3
+
+
+@pytest.mark.parametrize("change", ["withdraw", "trash", "delete", "schedule"])
+def test_a_buffered_read_of_an_article_no_longer_public_counts_nothing(client, buffered, change):
+    article = ArticleFactory()
+    read(client, article, 0)  # whether it may be read is now in the cache
+    if change == "withdraw":
+        article.status = Article.Status.DRAFT
+        article.save()
+    elif change == "trash":
+        article.move_to_trash(user=None)
+    elif change == "delete":
+        Article.objects.filter(pk=article.pk).delete()  # the instance keeps its id
+    else:
+        article.published_at = timezone.now() + datetime.timedelta(hours=1)
+        article.save()
+    assert read(client, article, 1).status_code == 204
+    assert sum(pending(buffered).values()) == 1  # the first read only

@@ -55,7 +55,7 @@ def test_a_new_model_field_is_captured_without_listing_it():
 
 
 def test_history_speaks_vietnamese_with_the_fields_verbose_names(admin_client):
-    article = ArticleFactory(title="Bản đầu")
+    article = ArticleFactory(title="Bản đầu", draft=True)
     save(admin_client, article, action="draft")
     save(admin_client, article, lead="Sapo mới", body="<p>Nội dung mới</p>")
     page = admin_client.get(reverse("admin:news_article_history", args=[article.pk]))

@@ -56,3 +56,19 @@ def test_tag_page_queries_are_pinned(client, rows):
     # the tag, a count, the page's ids, its rows (with category and source); the menu and
     # the site-wide blocks come from the cache
     assert page_queries(client, tag.get_absolute_url()) == 4
+
+
+def test_a_tag_page_counts_no_further_than_its_cap_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("news.views.TAG_MAX_ARTICLES", 25)
+    tag = TagFactory()
+    articles = ArticleFactory.create_batch(27, tags=[tag])
+    url = tag.get_absolute_url()
+    first = client.get(url)
+    assert first.context["page"].paginator.count == 25 and first.context["is_capped"]
+    assert "Trang này chỉ liệt kê 25 bài mới nhất có thẻ này" in first.content.decode()
+    newest = sorted(articles, key=lambda a: (a.published_at, a.pk), reverse=True)
+    # The last page holds the 21st to 25th newest: never the oldest ones of the whole list.
+    last = client.get(url, {"page": 2})
+    assert [a.pk for a in last.context["page"]] == [a.pk for a in newest[20:25]]
+    assert client.get(url, {"page": 3}).status_code == 404
+    assert not client.get(TagFactory().get_absolute_url()).context["is_capped"]

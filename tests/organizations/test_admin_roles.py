@@ -26,7 +26,7 @@ RESTRICTED = {
         lambda: SiteIdentity.objects.get_or_create(pk=1)[0],
     ),
     "user": ("auth", "user", lambda: UserFactory(username="nguoi-dung-khac")),
-    "group": ("auth", "group", lambda: Group.objects.create(name="Cộng tác viên")),
+    "group": ("auth", "group", lambda: Group.objects.create(name="Nhóm riêng")),
 }
 
 

@@ -19,6 +19,7 @@ from news.management.commands.demo import Command as DemoCommand
 from news.management.commands.demo import _picture
 from news.models import Article, ArticleDailyRead, Category, Source, Tag
 from organizations.models import Organization, Sponsor
+from portal.database import planner_statistics_refresh
 from portal.text import slugify_vi
 
 BATCH_SIZE = 1000
@@ -121,6 +122,7 @@ class Command(BaseCommand):
             made += size
             self.stdout.write(f"{made}/{articles}", ending="\r")
         self.stdout.write("")
+        planner_statistics_refresh()  # as after a real import (portal/database.py)
         self.stdout.write(
             self.style.SUCCESS(_("Benchmark data created: %(count)s articles.") % {"count": made})
         )

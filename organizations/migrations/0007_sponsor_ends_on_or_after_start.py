@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0004_organization_introduction_html'),
+        ('organizations', '0006_contributor_role'),
     ]
 
     operations = [

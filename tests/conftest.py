@@ -1,11 +1,13 @@
 """Fixtures shared by the whole suite; helpers that tests import live in tests/support.py."""
 
+import datetime
 import os
 import uuid
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from tests.factories import UserFactory
 
@@ -135,3 +137,17 @@ def s3_storage(settings, s3_server):
     s3 = {"BACKEND": "storages.backends.s3.S3Storage"}
     settings.STORAGES = {**settings.STORAGES, "default": s3}
     return SimpleNamespace(server=s3_server, bucket=bucket, url=f"{s3_server.endpoint}/{bucket}/")
+
+
+@pytest.fixture
+def clock(monkeypatch, settings):
+    """A clock the test moves: noon today in Vietnam, and pages kept for up to two days."""
+    settings.PAGE_CACHE_SECONDS = 2 * 24 * 3600
+    local_noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    moment = [local_noon]
+    monkeypatch.setattr(timezone, "now", lambda: moment[0])
+
+    def advance(**delta):
+        moment[0] += datetime.timedelta(**delta)
+
+    return advance

@@ -17,11 +17,19 @@ from news.models import (
     ArticleImage,
     ArticlePeriodRead,
     Category,
+    Notification,
     ReadFlush,
     Source,
     Tag,
 )
-from organizations.models import Organization, PartnerLink, SiteIdentity, Sponsor, SponsorClick
+from organizations.models import (
+    Organization,
+    PartnerLink,
+    SiteIdentity,
+    Sponsor,
+    SponsorClick,
+    StaffMembership,
+)
 from pages.models import MenuItem, Page
 from portal.text import slugify_vi
 from tests.samples import MP4, PDF
@@ -353,3 +361,25 @@ class SiteDailyVisitFactory(factory.django.DjangoModelFactory):
 
     date = factory.LazyFunction(timezone.localdate)
     count = 1
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A notice to a staff member about an article, due now and not read yet."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory, is_staff=True)
+    article = factory.SubFactory(ArticleFactory)
+    kind = Notification.Kind.SUBMITTED
+    text = "Bài viết đang chờ duyệt."
+
+
+class StaffMembershipFactory(factory.django.DjangoModelFactory):
+    """A staff member who belongs to an organisation (their unit)."""
+
+    class Meta:
+        model = StaffMembership
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    organization = factory.SubFactory(OrganizationFactory)

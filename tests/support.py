@@ -7,6 +7,8 @@ import io
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from PIL import Image
 
@@ -30,9 +32,6 @@ def page_queries(client, url, params=None):
     """Queries of one reader's page once the site-wide blocks (identity, sponsors, partner
     links) are in the cache, as they are for every page but the first after a change. The
     whole-page cache is off: what is counted is the page being made."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, override_settings
-
     with override_settings(PAGE_CACHE_SECONDS=0):
         client.get(url, params)
         with CaptureQueriesContext(connection) as queries:
@@ -88,3 +87,15 @@ def log_in(page, live_server, user):
     page.fill("#id_password", "mat-khau-thu-nghiem")
     page.click("input[type=submit]")
     page.wait_for_url(live_server.url + reverse("admin:index"))
+
+
+def queries_of(client, url, **extra):
+    """The response to ``client.get(url)`` and the number of queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return response, len(queries)
+
+
+def text(response):
+    """The response's body as text."""
+    return response.content.decode()

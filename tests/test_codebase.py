@@ -12,7 +12,6 @@ PER_APP = {"migrations", "templatetags", "management", "management/commands"}
 # Modules over the limit, each with the reason it still is.
 LONG_FOR_NOW = {
     # Split at the end of issue 16, once the branches editing them have landed.
-    "news/models/articles.py",
     "scripts/bench.py",
 }
 MAX_LINES = 420  # "about 400"

@@ -88,7 +88,7 @@ def test_the_index_and_its_pages_cost_a_fixed_number_of_queries(
 ):
     SiteIdentity.load()
     ArticleFactory.create_batch(3, tags=[TagFactory()], organization=OrganizationFactory())
-    # Each section's count and items, and each kind's next scheduled moment (videos too).
+    # The page cache asks each kind of content for its next scheduled moment once (5 queries).
     with django_assert_max_num_queries(26) as few:
         client.get("/sitemap.xml")
     ArticleFactory.create_batch(30, tags=[TagFactory()], organization=OrganizationFactory())
@@ -100,7 +100,7 @@ def test_the_index_and_its_pages_cost_a_fixed_number_of_queries(
     ArticleFactory()  # a saved article: every sitemap is made again
     for section in sections:
         # a count, one slice, and the page cache's next moments (the next scheduled article,
-        # document, album and video, the next event's end)
+        # document, album and video, and the next event's end)
         with django_assert_max_num_queries(7):
             assert client.get(f"/sitemap-{section}.xml").status_code == 200
 

@@ -155,31 +155,40 @@ def _notify(recipients, article, kind, text, *, due_at=None):
 def notifications_mail(ids=None):
     """Mail the notifications that are due and not mailed yet (``ids``: only those).
 
-    A mail server that is down loses nothing: the notice stays unmailed, is shown in the
-    admin all the same, and the next ``send_notifications`` run mails it. Returns the count.
+    Each is claimed in SQL before it is sent (``mailed_at`` set where still empty), so the
+    request that made it and a ``send_notifications`` run at the same moment never both mail
+    it. A mail server that is down loses nothing: the claim is undone, the notice is shown in
+    the admin all the same, and the next run mails it. Returns the count mailed.
     """
     due = Notification.objects.due_unmailed().select_related("recipient", "article")
     if ids is not None:
         due = due.filter(pk__in=ids)
     sent = 0
     for notification in due:
-        address = notification.recipient.email
-        if address:
-            scheme = "http" if settings.DEBUG else "https"
-            url = f"{scheme}://{settings.SITE_DOMAIN}" + reverse(
-                "admin:news_article_change", args=[notification.article_id]
-            )
-            try:
-                send_mail(
-                    subject=_("[Portal] %(kind)s: %(title)s")
-                    % {"kind": notification.get_kind_display(), "title": notification.article},
-                    message=f"{notification.text}\n\n{url}",
-                    from_email=None,
-                    recipient_list=[address],
-                )
-            except OSError:
-                logger.warning("notification %s not mailed", notification.pk, exc_info=True)
-                continue
-        Notification.objects.filter(pk=notification.pk).update(mailed_at=timezone.now())
+        claim = Notification.objects.filter(pk=notification.pk, mailed_at__isnull=True)
+        if not claim.update(mailed_at=timezone.now()):
+            continue  # another process has it
+        if notification.recipient.email and not _mail(notification):
+            Notification.objects.filter(pk=notification.pk).update(mailed_at=None)
+            continue
         sent += 1
     return sent
+
+
+def _mail(notification):
+    scheme = "http" if settings.DEBUG else "https"
+    url = f"{scheme}://{settings.SITE_DOMAIN}" + reverse(
+        "admin:news_article_change", args=[notification.article_id]
+    )
+    try:
+        send_mail(
+            subject=_("[Portal] %(kind)s: %(title)s")
+            % {"kind": notification.get_kind_display(), "title": notification.article},
+            message=f"{notification.text}\n\n{url}",
+            from_email=None,
+            recipient_list=[notification.recipient.email],
+        )
+    except OSError:
+        logger.warning("notification %s not mailed", notification.pk, exc_info=True)
+        return False
+    return True

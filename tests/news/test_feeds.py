@@ -34,7 +34,7 @@ def test_rss_query_count_does_not_grow(client, django_assert_max_num_queries):
     ArticleFactory.create_batch(5)
     Site.objects.get_current()  # the Site (its domain) is read once per process and kept
     clear_caches()  # the feed is page-cached: measure a feed that is drawn
-    with django_assert_max_num_queries(6) as small:
+    with django_assert_max_num_queries(7) as small:  # 5 of them: the next scheduled moments
         client.get("/rss/")
     assert len(small.captured_queries) > 0
     ArticleFactory.create_batch(25)

@@ -487,3 +487,17 @@ def test_review_lists_stay_flat(
         make(10)
         with django_assert_max_num_queries(len(small.captured_queries)):
             assert client.get(url).status_code == 200
+
+
+def test_a_notification_is_mailed_once_whoever_sends_it(contributor_client, contributor, unit):
+    from news.workflow import notifications_mail
+
+    staff(EDITORS, email="btv2@example.org")
+    article = own_draft(contributor, unit)
+    data = writer_form(article, organization=unit.pk, _action="submit")
+    contributor_client.post(change_url(article), data)
+    mailed = len(mail.outbox)
+    assert mailed == Notification.objects.count() > 0
+    assert notifications_mail() == 0  # the cron run after the request finds nothing left
+    call_command("send_notifications")
+    assert len(mail.outbox) == mailed

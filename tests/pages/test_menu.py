@@ -11,8 +11,8 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from pages.caching import MENU_KEY
-from portal.caching import site_version
 from pages.models import MenuItem
+from portal.caching import site_version
 from tests.factories import (
     CategoryFactory,
     MenuItemFactory,

@@ -46,9 +46,10 @@ def contact_message_notify(*, message, admin_url=""):
         return
     body = "\n".join(
         [
-            f"{_('Full name')}: {message.name}",
-            f"{_('E-mail')}: {message.email}",
-            f"{_('Phone')}: {message.phone}",
+            # Outside f-strings, where makemessages (xgettext) does not look.
+            _("Full name") + f": {message.name}",
+            _("E-mail") + f": {message.email}",
+            _("Phone") + f": {message.phone}",
             "",
             message.message,
             "",

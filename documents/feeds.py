@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import SiteIdentity
@@ -31,7 +32,8 @@ class LatestDocumentsFeed(Feed):
         return f"{item.document_type.name} {item.number}"
 
     def item_description(self, item):
-        return f"{item.summary} ({item.issuer.name}, {item.issued_on:%d/%m/%Y})"
+        issued_on = date_format(item.issued_on, "SHORT_DATE_FORMAT")
+        return f"{item.summary} ({item.issuer.name}, {issued_on})"
 
     def item_pubdate(self, item):
         return item.published_at

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import refuse, upload_size_check
+
 # kind -> (extension, content type, name shown to readers)
 KINDS = {
     "pdf": ("pdf", "application/pdf", "PDF"),
@@ -68,27 +70,14 @@ CONTENT_TYPES_MAX_BYTES = 1024 * 1024
 ACCEPTED = _("Only PDF, DOC, DOCX, XLS, XLSX, PPT and PPTX files are accepted.")
 
 
-def _refuse(message, code, **params):
-    raise ValidationError(message, code=code, params=params)
-
-
 def document_file_check(uploaded):
     """The kind (a key of KINDS) of ``uploaded`` judged by its content, or ValidationError."""
-    max_bytes = settings.DOCUMENT_MAX_UPLOAD_BYTES
-    if not uploaded.size:
-        _refuse(_("The file is empty."), "empty")
-    if uploaded.size > max_bytes:
-        _refuse(
-            _("The file is too large (%(size)s MB); the limit is %(limit)s MB."),
-            "too_large",
-            size=round(uploaded.size / 1024 / 1024, 1),
-            limit=round(max_bytes / 1024 / 1024, 1),
-        )
+    upload_size_check(uploaded, settings.DOCUMENT_MAX_UPLOAD_BYTES)
     uploaded.seek(0)
     head = uploaded.read(1024)
     uploaded.seek(0)
     if head.startswith(EXECUTABLE_MAGICS):
-        _refuse(
+        refuse(
             _("This file is a program, not a document: it is refused whatever its name says."),
             "executable",
         )
@@ -99,7 +88,7 @@ def document_file_check(uploaded):
     elif head.startswith(ZIP_MAGIC):
         kind = _ooxml_check(uploaded)
     else:
-        _refuse(ACCEPTED, "unknown_type")
+        refuse(ACCEPTED, "unknown_type")
     uploaded.seek(0)
     return kind
 
@@ -108,7 +97,7 @@ def _pdf_check(uploaded):
     # A PDF ends with "%%EOF" (a few bytes of padding may follow); a truncated upload does not.
     uploaded.seek(max(0, uploaded.size - 1024))
     if b"%%EOF" not in uploaded.read():
-        _refuse(_("The PDF file is incomplete or damaged."), "broken_pdf")
+        refuse(_("The PDF file is incomplete or damaged."), "broken_pdf")
     return "pdf"
 
 
@@ -116,21 +105,21 @@ def _ole_check(uploaded):
     try:
         ole = olefile.OleFileIO(uploaded)
     except Exception:  # olefile raises many kinds of error for a damaged container
-        _refuse(_("The Office file is damaged and cannot be read."), "broken_office")
+        refuse(_("The Office file is damaged and cannot be read."), "broken_office")
     try:
         entries = [[part.lower() for part in entry] for entry in ole.listdir(True, True)]
     finally:
         ole.close()
     names = {part for entry in entries for part in entry}
     if names & OLE_MACRO_STORAGES:
-        _refuse(_macro_message(), "macro")
+        refuse(_macro_message(), "macro")
     top_level = {entry[0] for entry in entries if len(entry) == 1}
     if "powerpoint document" in top_level:
         return "ppt"
     for stream, kind in OLE_MAIN_STREAMS.items():
         if stream in top_level:
             return kind
-    _refuse(ACCEPTED, "unknown_type")
+    refuse(ACCEPTED, "unknown_type")
 
 
 def _ooxml_check(uploaded):
@@ -138,24 +127,24 @@ def _ooxml_check(uploaded):
         with zipfile.ZipFile(uploaded) as archive:
             infos = archive.infolist()
             if len(infos) > ZIP_MAX_ENTRIES:
-                _refuse(ACCEPTED, "unknown_type")
+                refuse(ACCEPTED, "unknown_type")
             names = {info.filename.lower() for info in infos}
             if "[content_types].xml" not in names:
-                _refuse(ACCEPTED, "unknown_type")
+                refuse(ACCEPTED, "unknown_type")
             with archive.open("[Content_Types].xml") as part:
                 content_types = part.read(CONTENT_TYPES_MAX_BYTES).lower()
     except ValidationError:
         raise
     except Exception:  # a damaged or odd ZIP: zipfile raises many kinds of error
-        _refuse(_("The Office file is damaged and cannot be read."), "broken_office")
+        refuse(_("The Office file is damaged and cannot be read."), "broken_office")
     if b"macroenabled" in content_types or any(
         marker in name for name in names for marker in OOXML_MACRO_MARKERS
     ):
-        _refuse(_macro_message(), "macro")
+        refuse(_macro_message(), "macro")
     for part, kind in OOXML_MAIN_PARTS.items():
         if part in names:
             return kind
-    _refuse(ACCEPTED, "unknown_type")
+    refuse(ACCEPTED, "unknown_type")
 
 
 def _macro_message():

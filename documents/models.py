@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.publishing import ScheduledQuerySet
 from portal.text import fold_vi, unique_slug
 
 from .files import KIND_CHOICES, KINDS, DocumentUploadTo, document_file_check, download_name
@@ -61,10 +62,7 @@ class DocumentSubject(models.Model):
         return self.name
 
 
-class DocumentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
-
+class DocumentQuerySet(ScheduledQuerySet):
     def of_type(self, document_type):
         return self.filter(document_type=document_type)
 

@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.db.models import Max, Min, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +9,7 @@ from news.models import Article
 from organizations.models import Organization
 from portal.caching import cache_for_readers
 from portal.pagination import paginate
+from portal.publishing import visible_to
 
 from .forms import YEAR_MAX, YEAR_MIN, DocumentFilterForm
 from .models import Document, DocumentFile, DocumentType
@@ -22,13 +21,6 @@ def _years(documents):
         return []
     first, last = max(span["first"].year, YEAR_MIN), min(span["last"].year, YEAR_MAX)
     return range(last, first - 1, -1)
-
-
-def _visible(request):
-    documents = Document.objects.all()
-    if not request.user.has_perm("documents.change_document"):
-        documents = documents.published()  # editors may preview unpublished documents
-    return documents
 
 
 @require_safe
@@ -43,10 +35,9 @@ def document_list(request):
     )
     status = 200
     if form.is_valid():
-        context = paginate(request, form.filter(published).for_listing())
-        filters = {k: v for k, v in form.cleaned_data.items() if v}
-        context["query_prefix"] = urlencode(filters) + "&" if filters else ""
-        context["is_filtered"] = bool(filters)
+        filters = form.cleaned_data
+        context = paginate(request, form.filter(published).for_listing(), query=filters)
+        context["is_filtered"] = any(filters.values())
     else:
         status = 400  # a filter value that is not one of the choices: say so, list nothing
         context = {"page": None}
@@ -58,7 +49,7 @@ def document_list(request):
 @cache_for_readers
 def document_detail(request, slug, pk):
     documents = (
-        _visible(request)
+        visible_to(request.user, Document.objects.all())
         .for_detail()
         .prefetch_related(
             Prefetch(

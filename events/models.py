@@ -1,7 +1,6 @@
 """The calendar of the union's activities ("Sự kiện", "Lịch công tác")."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +64,9 @@ class Event(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end_at__gte=models.F("start_at")), name="event_ends_after_start"
+                condition=models.Q(end_at__gte=models.F("start_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("An event cannot end before it starts."),
             )
         ]
 
@@ -79,7 +80,3 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:event_detail", kwargs={"slug": self.slug, "pk": self.pk})
-
-    def clean(self):
-        if self.start_at and self.end_at and self.end_at < self.start_at:
-            raise ValidationError({"end_at": _("An event cannot end before it starts.")})

@@ -9,18 +9,12 @@ from django.views.decorators.http import require_safe
 
 from portal.caching import cache_for_readers
 from portal.pagination import paginate
+from portal.publishing import visible_to
 
 from .calendar import events_ical
 from .models import Event
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
-
-
-def _events(request):
-    events = Event.objects.all()
-    if not request.user.has_perm("events.change_event"):
-        events = events.published()  # editors may preview unpublished events
-    return events
 
 
 @require_safe
@@ -36,7 +30,7 @@ def event_list(request):
 @require_safe
 @cache_for_readers
 def event_detail(request, slug, pk):
-    event = get_object_or_404(_events(request).for_listing(), pk=pk)
+    event = get_object_or_404(visible_to(request.user, Event.objects.all()).for_listing(), pk=pk)
     if slug != event.slug:  # old or mistyped slug: one canonical URL
         return redirect(event, permanent=True)
     return render(request, "events/event_detail.html", {"event": event})

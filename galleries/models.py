@@ -7,13 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.images import DatedUploadTo, SafeImageField
+from portal.publishing import ScheduledQuerySet
 from portal.text import unique_slug
 
 
-class AlbumQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
-
+class AlbumQuerySet(ScheduledQuerySet):
     def for_listing(self):
         return self.select_related("organization").only(
             "id",

@@ -5,17 +5,11 @@ from django.views.decorators.http import require_safe
 
 from portal.caching import cache_for_readers
 from portal.pagination import paginate
+from portal.publishing import visible_to
 
 from .models import Album
 
 ALBUMS_PER_PAGE = 12
-
-
-def _albums(request):
-    albums = Album.objects.all()
-    if not request.user.has_perm("galleries.change_album"):
-        albums = albums.published()  # editors may preview unpublished albums
-    return albums
 
 
 @require_safe
@@ -28,7 +22,7 @@ def album_list(request):
 @require_safe
 @cache_for_readers
 def album_detail(request, slug, pk):
-    album = get_object_or_404(_albums(request).for_detail(), pk=pk)
+    album = get_object_or_404(visible_to(request.user, Album.objects.all()).for_detail(), pk=pk)
     if slug != album.slug:  # old or mistyped slug: one canonical URL
         return redirect(album, permanent=True)
     return render(request, "galleries/album_detail.html", {"album": album})
@@ -38,7 +32,9 @@ def album_detail(request, slug, pk):
 @cache_for_readers
 def photo_detail(request, slug, album_pk, pk):
     """One photo with links to the previous and next: the album works without JavaScript."""
-    album = get_object_or_404(_albums(request).for_detail(), pk=album_pk)
+    album = get_object_or_404(
+        visible_to(request.user, Album.objects.all()).for_detail(), pk=album_pk
+    )
     photos = list(album.photos.all())
     index = next((i for i, photo in enumerate(photos) if photo.pk == int(pk)), None)
     if index is None:

@@ -6,17 +6,10 @@ picture's save or deletion bumps the site version (portal/caching.py), through t
 connected in LibraryConfig.ready().
 """
 
-from django.db.models.signals import post_delete, post_save
-
-from portal.caching import site_version_bump
-
-
-def changed(sender, **kwargs):
-    site_version_bump()
+from portal.caching import bump_on_change
 
 
 def connect():
     from .models import Picture
 
-    post_save.connect(changed, sender=Picture, dispatch_uid="library.caching:Picture:save")
-    post_delete.connect(changed, sender=Picture, dispatch_uid="library.caching:Picture:delete")
+    bump_on_change(Picture)

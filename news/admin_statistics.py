@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.contrib import admin
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
@@ -71,6 +71,26 @@ def _articles_of(request, model_admin):
     return model_admin.get_queryset(request) if is_writer(request.user) else Article.objects
 
 
+class StatisticsForm(forms.Form):
+    """``?article=<number>``: the article whose own chart is shown under the site's."""
+
+    article = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+
+    def __init__(self, data, *, articles):
+        super().__init__(data)
+        self.articles = articles  # those this user may look up
+
+    def clean_article(self):
+        number = self.cleaned_data["article"]
+        if number is None:
+            return None
+        article = self.articles.filter(pk=number).first()
+        if article is None:
+            # The view shows the message with the number as typed.
+            raise forms.ValidationError("no such article", code="invalid_choice")
+        return article
+
+
 def statistics_view(request, model_admin):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
@@ -79,7 +99,7 @@ def statistics_view(request, model_admin):
     days = [start + datetime.timedelta(days=n) for n in range(STATISTICS_DAYS)]
     reads = ArticleDailyRead.objects.since(start)
     context = {
-        **admin.site.each_context(request),
+        **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "title": _("Statistics"),
         "days": STATISTICS_DAYS,
@@ -89,20 +109,13 @@ def statistics_view(request, model_admin):
         ],
     }
     status = 200
-    article_id = request.GET.get("article", "").strip()
-    if article_id:
-        article = (
-            # isdigit() alone lets through "²" and other digits that int() refuses.
-            _articles_of(request, model_admin).filter(pk=int(article_id)).first()
-            if article_id.isascii() and article_id.isdigit() and len(article_id) <= 18
-            else None
-        )
-        if article is None:
-            context["error"] = _("There is no article with the number %(number)s.") % {
-                "number": article_id[:20]
-            }
-            status = 404
-        else:
-            context["article"] = article
-            context["article_chart"] = bar_chart(days, reads.filter(article=article).daily_totals())
+    form = StatisticsForm(request.GET, articles=_articles_of(request, model_admin))
+    if not form.is_valid():
+        context["error"] = _("There is no article with the number %(number)s.") % {
+            "number": form.data["article"][:20]
+        }
+        status = 404
+    elif article := form.cleaned_data["article"]:
+        context["article"] = article
+        context["article_chart"] = bar_chart(days, reads.filter(article=article).daily_totals())
     return render(request, "admin/news/article/statistics.html", context, status=status)

@@ -1,29 +1,30 @@
 """The cache of the news app: the "most read" box, and what makes cached pages old when
 articles, their pictures, categories (the menu), tags or sources change.
 
-Every receiver below is connected in NewsConfig.ready() and calls ``changed()``, which bumps
-the site version (portal/caching.py): a publish, an edit, a withdrawal, a deletion, a change
-of tags or related articles shows on the next page. A scheduled article needs no save when its
-time comes: ``next_scheduled_publication()`` tells the page cache when that is, and no page is
-kept past it. Read counts change in SQL without any of this: a page's "Số lần đọc" and the
-"most read" box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
+Every receiver below is connected in NewsConfig.ready() and bumps the site version
+(portal/caching.py): a publish, an edit, a withdrawal, a deletion, a change of tags or related
+articles shows on the next page. A scheduled article needs no save when its time comes:
+``next_scheduled_publication()`` tells the page cache when that is, and no page is kept past
+it. Read counts change in SQL without any of this: a page's "Số lần đọc" and the "most read"
+box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
 """
 
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.caching import cached, next_scheduled, register_next_change, site_version_bump
+from portal.caching import (
+    bump_on_change,
+    cached,
+    next_scheduled,
+    register_next_change,
+    site_version_bump,
+)
 
 from .models import Article, ArticleImage, Category, Source, Tag
 
 SHOWN_ON_PAGES = (Article, ArticleImage, Category, Source, Tag)
-
-
-def changed(sender, **kwargs):
-    """Something pages show was saved or deleted: every cached page and block is old."""
-    site_version_bump()
 
 
 def m2m_changed_receiver(sender, action, **kwargs):
@@ -32,10 +33,7 @@ def m2m_changed_receiver(sender, action, **kwargs):
 
 
 def connect():
-    for model in SHOWN_ON_PAGES:
-        uid = f"news.caching:{model.__name__}"
-        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")
+    bump_on_change(*SHOWN_ON_PAGES)
     for through in (Article.tags.through, Article.related_articles.through):
         m2m_changed.connect(m2m_changed_receiver, sender=through, dispatch_uid=f"{through}")
     register_next_change(next_scheduled_publication)

@@ -267,8 +267,3 @@ def compare(old_snapshot, new_snapshot, *, changed_only=False):
         old_html, new_html = diff_pair(old, new) if changed else (escape(old), escape(new))
         rows.append({"label": label, "old": old_html, "new": new_html, "changed": changed})
     return rows
-
-
-def changed_labels(old_snapshot, new_snapshot):
-    """The names of the fields that differ, for the history list."""
-    return [row["label"] for row in compare(old_snapshot, new_snapshot, changed_only=True)]

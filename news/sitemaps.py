@@ -26,7 +26,6 @@ from .models import Article, Category, Tag
 MAX_URLS = 50_000
 NEWS_DAYS = 2
 NEWS_MAX_URLS = 1_000  # Google News reads at most this many from one file
-CACHE_SECONDS = 15 * 60
 
 
 def _latest(queryset, field="updated_at"):

@@ -1,9 +1,8 @@
 import logging
-from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from library.models import Picture
+from portal.beacons import beacon_response
 from portal.caching import cache_for_readers
 from portal.images import DatedUploadTo, image_clean
 from portal.middleware import outage_kind
@@ -19,7 +19,7 @@ from portal.pagination import paginate
 from portal.renditions import delete_with_copies, make_copies
 
 from .caching import article_readable_since
-from .forms import SearchForm
+from .forms import LegacyLinkForm, SearchForm
 from .models import Article, Category, Tag
 from .reads import read_register
 from .search import SEARCH_MAX_CHARS, article_search, query_words
@@ -126,19 +126,17 @@ def search(request):
         "was_cut": len(query) > SEARCH_MAX_CHARS,
         "max_chars": SEARCH_MAX_CHARS,
         "has_words": bool(query_words(query)[0]),
-        "query_prefix": urlencode({"q": query[:SEARCH_MAX_CHARS]}) + "&",
     }
     if context["has_words"]:
         results = article_search(query)
-        context.update(paginate(request, results), more_results=results.is_capped)
+        context.update(
+            paginate(request, results, query={"q": context["search_query"]}),
+            more_results=results.is_capped,
+        )
     return render(request, "news/search.html", context)
 
 
 # The smallest transparent GIF: the answer to the counter image of readers without JavaScript.
-PIXEL_GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00"
-    b"\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
 
 
 @csrf_exempt  # sent by cached pages that carry no token; forging a read gains nothing
@@ -153,12 +151,7 @@ def article_read(request, pk):
     # No database on this path when Redis buffers the reads: whether the article may be read
     # comes from the cache (kept under the site version), the count goes to Redis.
     read_register(request=request, article_id=pk, published_at=article_readable_since(pk))
-    if request.method == "POST":
-        response = HttpResponse(status=204)
-    else:
-        response = HttpResponse(PIXEL_GIF, content_type="image/gif")
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return beacon_response(request)
 
 
 def _upload_error(message, status):
@@ -204,8 +197,8 @@ def image_upload(request):
 @require_safe
 def legacy_article_redirect(request):
     """Links to the old site (news.php?id=<old id>) lead to the imported article, for good."""
-    legacy_id = request.GET.get("id", "")
-    if not legacy_id.isascii() or not legacy_id.isdigit() or len(legacy_id) > 9:
+    form = LegacyLinkForm(request.GET)
+    if not form.is_valid():
         raise Http404
-    article = get_object_or_404(Article.objects.published(), legacy_id=int(legacy_id))
+    article = get_object_or_404(Article.objects.published(), legacy_id=form.cleaned_data["id"])
     return redirect(article, permanent=True)

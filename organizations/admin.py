@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.admin_tools import SafeModelAdmin
+from portal.admin_tools import CountsAdmin, SafeModelAdmin
 
 from . import admin_auth, staff_accounts  # users and groups with Vietnamese permission names
 from .models import (
@@ -188,7 +188,7 @@ class SponsorAdmin(SiteBlockAdmin):
 
 
 @admin.register(SponsorClick)
-class SponsorClickAdmin(SafeModelAdmin):
+class SponsorClickAdmin(CountsAdmin):
     """Clicks per sponsor per month, read-only: they are counted by /tai-tro/<id>/."""
 
     list_display = ["sponsor", "month_display", "count"]
@@ -200,15 +200,6 @@ class SponsorClickAdmin(SafeModelAdmin):
     @admin.display(description=_("month"), ordering="month")
     def month_display(self, obj):
         return f"{obj.month:%m/%Y}"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PartnerLink)

@@ -4,15 +4,14 @@ links, the site's identity), and what makes cached pages old when these records 
 Each block costs one query when its entry is missing and none otherwise. Its entry is kept
 under the site version (portal/caching.py): saving or deleting an Organization, SiteIdentity,
 Sponsor or PartnerLink, in the admin or anywhere else (bulk deletes included), reaches
-``changed()`` through the receivers connected in OrganizationsConfig.ready(), which bumps the
+the receivers connected in OrganizationsConfig.ready(), which bump the
 version, so the next page shows the change. Sponsor entries are keyed by the local date too,
 so a sponsorship that starts or ends today is picked up at midnight without any save.
 """
 
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from portal.caching import cached, site_version_bump
+from portal.caching import bump_on_change, cached
 
 from .models import LOGO_BOX, Organization, PartnerLink, SiteIdentity, Sponsor
 
@@ -20,16 +19,8 @@ TIMEOUT = 60 * 60
 SHOWN_ON_PAGES = (Organization, SiteIdentity, Sponsor, PartnerLink)
 
 
-def changed(sender, **kwargs):
-    """A record pages show was saved or deleted: every cached page and block is old."""
-    site_version_bump()
-
-
 def connect():
-    for model in SHOWN_ON_PAGES:
-        uid = f"organizations.caching:{model.__name__}"
-        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")
+    bump_on_change(*SHOWN_ON_PAGES)
 
 
 def site_identity():

@@ -192,9 +192,6 @@ class SponsorQuerySet(models.QuerySet):
             models.Q(website__istartswith="http://") | models.Q(website__istartswith="https://")
         )
 
-    def for_block(self, placement):
-        return self.current().filter(placement=placement)
-
 
 class Sponsor(models.Model):
     class Placement(models.TextChoices):
@@ -252,6 +249,14 @@ class Sponsor(models.Model):
         verbose_name = _("sponsor")
         verbose_name_plural = _("sponsors")
         ordering = ["order", "name"]
+        constraints = [
+            # Either date may be empty; SQL and Django's validation both let NULL through.
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="sponsor_ends_on_or_after_start",
+                violation_error_message=_("The end date must not be before the start date."),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -272,10 +277,6 @@ class Sponsor(models.Model):
 
     def get_absolute_url(self):
         return reverse("organizations:sponsor_click", kwargs={"pk": self.pk})
-
-    def clean(self):
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The end date must not be before the start date.")})
 
     def make_logo_renditions(self):
         """Store the 1x and 2x renditions of the current logo (portal/renditions.py)."""

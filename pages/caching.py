@@ -9,17 +9,10 @@ administrator's change shows on the next page. A cache that is down costs the qu
 the page.
 """
 
-from django.db.models.signals import post_delete, post_save
-
-from portal.caching import cached, site_version_bump
+from portal.caching import bump_on_change, cached
 
 MENU_KEY = "pages:menu"
 TIMEOUT = 60 * 60
-
-
-def changed(sender, **kwargs):
-    """A menu item or a static page was saved or deleted: every cached page is old."""
-    site_version_bump()
 
 
 def menu_items():
@@ -66,7 +59,4 @@ def _tree(objects, make_entry):
 def connect_receivers():
     from .models import MenuItem, Page
 
-    for model in (MenuItem, Page):
-        uid = f"pages.caching:{model.__name__}"
-        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}:delete")
+    bump_on_change(MenuItem, Page)

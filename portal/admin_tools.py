@@ -143,3 +143,16 @@ class SafeModelAdmin(admin.ModelAdmin):
                 db_field, self.admin_site, using=using
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class CountsAdmin(SafeModelAdmin):
+    """Figures the site counts (clicks, visits): shown to administrators, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,3 +1,5 @@
+"""The ASGI entry point (part of the project; production serves WSGI through gunicorn)."""
+
 import os
 
 from django.core.asgi import get_asgi_application

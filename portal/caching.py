@@ -214,6 +214,24 @@ def cached(key, build, timeout):
     return value
 
 
+def cache_get_or_build(key, build, timeout):
+    """``build()``, kept under ``key`` for ``timeout`` seconds whatever the site version (for
+    figures that no editor's change touches); a cache that is down costs the build, never an
+    error."""
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable", exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, timeout)
+        except Exception:
+            logger.warning("Cache unavailable", exc_info=True)
+    return value
+
+
 # --- whole pages --------------------------------------------------------------------------
 
 

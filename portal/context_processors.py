@@ -1,3 +1,5 @@
+"""Shared helper: what every template sees."""
+
 from django.utils.functional import SimpleLazyObject
 
 from organizations.caching import site_identity

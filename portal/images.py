@@ -22,25 +22,14 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
 
+from .uploads import refuse, upload_size_check
+
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
-
-
-def _refuse(message, code, **params):
-    raise ValidationError(message, code=code, params=params)
 
 
 def image_clean(uploaded):
     """Validate ``uploaded`` and return a re-encoded ContentFile, or raise ValidationError."""
-    max_bytes = settings.IMAGE_MAX_UPLOAD_BYTES
-    if uploaded.size is None or uploaded.size == 0:
-        _refuse(_("The file is empty."), "empty")
-    if uploaded.size > max_bytes:
-        _refuse(
-            _("The file is too large (%(size)s MB); the limit is %(limit)s MB."),
-            "too_large",
-            size=round(uploaded.size / 1024 / 1024, 1),
-            limit=round(max_bytes / 1024 / 1024, 1),
-        )
+    upload_size_check(uploaded, settings.IMAGE_MAX_UPLOAD_BYTES)
     uploaded.seek(0)
     try:
         with warnings.catch_warnings():
@@ -53,7 +42,7 @@ def image_clean(uploaded):
             # Each frame of an animation is re-encoded at full size: a small GIF of many
             # frames is a decompression bomb too, so the limit holds for all frames together.
             if width * height * getattr(image, "n_frames", 1) > settings.IMAGE_MAX_PIXELS:
-                _refuse(
+                refuse(
                     _(
                         "The animation is too large: it has too many frames for its size "
                         "(limit: %(limit)s megapixels for all frames together)."
@@ -65,13 +54,13 @@ def image_clean(uploaded):
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        _refuse(
+        refuse(
             _("The image is too large in pixels; the limit is %(limit)s megapixels."),
             "too_many_pixels",
             limit=settings.IMAGE_MAX_PIXELS // 1_000_000,
         )
     except Exception:  # Pillow raises many kinds of error for a file that is not an image.
-        _refuse(
+        refuse(
             _("The file is not a valid image. Only JPEG, PNG, GIF and WebP images are accepted."),
             "invalid_image",
         )

@@ -1,3 +1,5 @@
+"""Shared helper: middleware every request passes through, admin included."""
+
 import errno
 import logging
 

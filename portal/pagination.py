@@ -1,5 +1,7 @@
+"""Shared helper: the paginator every list page uses (news, documents, albums, ...)."""
+
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
@@ -44,20 +46,26 @@ class ArchivePaginator(Paginator):
         return self._get_page(rows, number, self)
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, *, max_count=None):
-    """``page``, ``page_range`` and ``is_capped`` for the requested page of ``queryset``
-    (counted up to ``max_count`` rows at most, see ArchivePaginator).
+def paginate(request, queryset, per_page=PAGE_SIZE, *, max_count=None, query=None):
+    """``page``, ``page_range``, ``is_capped`` and ``page_query`` for the requested page of
+    ``queryset`` (counted up to ``max_count`` rows at most, see ArchivePaginator).
 
     A page that is not a positive whole number or lies past the end is a 404 (one address per
-    page for crawlers, never a 500); a missing ``page`` is the first page.
+    page for crawlers, never a 500); a missing ``page`` is the first page. ``query`` holds the
+    page's own parameters (a form's cleaned data): the links keep its non-empty values and
+    nothing else from the address, since a cached page is shared by every address that differs
+    only in other parameters (includes/pagination.html, ``{% querystring page_query page=N %}``).
     """
     paginator = ArchivePaginator(queryset, per_page, max_count=max_count)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404(_("This page does not exist.")) from error
+    page_query = QueryDict(mutable=True)
+    page_query.update({name: value for name, value in (query or {}).items() if value})
     return {
         "page": page,
         "page_range": paginator.get_elided_page_range(page.number),
         "is_capped": paginator.is_capped,
+        "page_query": page_query,
     }

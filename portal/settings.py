@@ -5,8 +5,10 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from .ckeditor import CKEDITOR_TOOLBAR
+from .env import database, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -16,22 +18,7 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        # A public default key would let anyone forge sessions, password-reset links and the
-        # read-counting hashes: a server without a key of its own must not start.
-        # Settings load before translations exist: the operator's message is written in
-        # Vietnamese here, as scripts/start.sh does, followed by the English.
-        raise ImproperlyConfigured(
-            "Chưa đặt DJANGO_SECRET_KEY trong khi DJANGO_DEBUG đang tắt: trang web không chạy "
-            "bằng khoá mặc định công khai. Hãy đặt DJANGO_SECRET_KEY là một chuỗi ngẫu nhiên dài "
-            '(python3 -c "import secrets; print(secrets.token_urlsafe(50))") trong biến môi '
-            "trường hoặc tệp .env; chỉ khi chạy thử trên máy (DJANGO_DEBUG=true) mới được bỏ "
-            "trống. / DJANGO_SECRET_KEY is not set and debug is off: set it to a long random "
-            "value in the environment or in .env."
-        )
-    SECRET_KEY = "django-insecure-local-only"
+SECRET_KEY = secret_key(env, debug=DEBUG)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
@@ -123,35 +110,7 @@ TEMPLATES = [
 
 # Database: a SQLite file under var/ by default, PostgreSQL through DATABASE_URL.
 VAR_DIR.mkdir(exist_ok=True)
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets several gunicorn workers read while one writes; IMMEDIATE transactions
-    # take the write lock up front, so a busy database waits (timeout) instead of
-    # failing with "database is locked" when a reader upgrades to a writer.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": env.int("SQLITE_TIMEOUT", default=20),
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
-    # Tests use a file too, not Django's shared-cache in-memory database: there every
-    # live-server thread shares one connection (no real concurrency) and shared-cache table
-    # locks fail at once with "database table is locked" instead of waiting for the busy
-    # timeout. A file in WAL mode behaves like production under concurrent readers.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend plus deadlines the client keeps (portal/postgresql/base.py): a database
-    # that refuses, or accepts and never answers, makes a page a 503 within about two
-    # seconds instead of holding it until gunicorn kills the worker. The server cancels a
-    # query at the statement timeout; 0 turns a timeout off (e.g. for a long migration).
-    DATABASES["default"].update(
-        ENGINE="portal.postgresql",
-        CONNECT_TIMEOUT=env.float("DATABASE_CONNECT_TIMEOUT", default=2.0),
-        STATEMENT_TIMEOUT=env.float("DATABASE_STATEMENT_TIMEOUT", default=10.0),
-        RETRY_SECONDS=env.float("DATABASE_RETRY_SECONDS", default=5.0),
-    )
+DATABASES = {"default": database(env, VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; Redis (shared by every app server) through REDIS_URL.
@@ -225,7 +184,6 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese"))]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
-USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
@@ -274,7 +232,6 @@ IMAGE_MAX_DIMENSION = env.int("IMAGE_MAX_DIMENSION", default=2560)
 # Files attached to documents of the register (documents/files.py).
 DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
-FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security: safe defaults; HTTPS ones are switched on by the environment in production.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -295,9 +252,7 @@ SILENCED_SYSTEM_CHECKS = [
     for check, value in (("security.W005", _hsts_subdomains), ("security.W021", _hsts_preload))
     if value is False
 ]
-SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): no inline script anywhere, so every page's JavaScript
 # is a file under static/js/ (README, "Security headers"). Inline styles stay allowed:
@@ -346,7 +301,6 @@ PERMISSIONS_POLICY = {
 # active session is saved again every SESSION_REFRESH_SECONDS (portal/sessions.py).
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=9 * 60 * 60)
 SESSION_REFRESH_SECONDS = 5 * 60
-SESSION_COOKIE_HTTPONLY = True
 # Database sessions, but a save that fails because the database is read-only or down is a 503
 # maintenance page, not Django's 400 "session deleted" (portal/session_store.py).
 SESSION_ENGINE = "portal.session_store"
@@ -373,61 +327,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="WARNING")},
 }
 
-# CKEditor 5: one toolbar for news. No source editing, HTML embed or general HTML support:
-# the server keeps only what portal/html.py allows, and the toolbar offers nothing more.
+# CKEditor 5: one toolbar for news (portal/ckeditor.py), matching what portal/html.py keeps.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "news:image_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "vi",
-        "toolbar": [
-            "heading",
-            "|",
-            "bold",
-            "italic",
-            "link",
-            "bulletedList",
-            "numberedList",
-            "blockQuote",
-            "|",
-            "insertImage",
-            "insertTable",
-            "|",
-            "undo",
-            "redo",
-        ],
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
-                {
-                    "model": "heading2",
-                    "view": "h2",
-                    "title": "Heading 2",
-                    "class": "ck-heading_heading2",
-                },
-                {
-                    "model": "heading3",
-                    "view": "h3",
-                    "title": "Heading 3",
-                    "class": "ck-heading_heading3",
-                },
-            ]
-        },
-        "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:alignLeft",
-                "imageStyle:alignCenter",
-                "imageStyle:alignRight",
-            ],
-            "styles": ["alignLeft", "alignCenter", "alignRight"],
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "link": {"defaultProtocol": "https://"},
-    }
-}
+CKEDITOR_5_CONFIGS = {"default": CKEDITOR_TOOLBAR}
 
 ADMIN_SITE_HEADER = _("News portal administration")
 ADMIN_INDEX_TITLE = _("Site administration")

@@ -1,3 +1,5 @@
+"""The URL root of the project: each app's urls.py is included here (part of the project)."""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin

@@ -1,3 +1,5 @@
+"""The project's own views: /healthz, robots.txt, the benchmark's bare view, error pages, media."""
+
 import sys
 
 from django.conf import settings

@@ -1,3 +1,5 @@
+"""The WSGI entry point gunicorn serves (part of the project)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -8,23 +8,15 @@ contributor, an editor and an account without a role through the admin's own pag
 walks one article from the contributor to the readers. It drives Debian's Chromium.
 """
 
-import os
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-VIEWPORT = {"width": 1280, "height": 900}
+sys.path.insert(0, str(Path(__file__).parent))
+from editor_screenshots import CHROMIUM, new_page  # noqa: E402
+
 PASSWORD = "Mat-khau-thu-2026!"
-
-
-def new_page(browser):
-    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.on("dialog", lambda dialog: dialog.accept())
-    return page
 
 
 def log_in(page, base, user, password):

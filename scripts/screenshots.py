@@ -29,28 +29,33 @@ def shoot(page, path):
     page.screenshot(path=path, full_page=True)
 
 
-def main(base, out):
-    out.mkdir(parents=True, exist_ok=True)
+def reader_pages():
+    """``(size name, page)`` for each of SIZES, in Debian's Chromium as a reader's browser."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for name, viewport in SIZES.items():
             context = browser.new_context(
                 viewport=viewport, locale="vi-VN", is_mobile=name == "phone", device_scale_factor=1
             )
-            page = context.new_page()
-            page.goto(base + "/")
-            shoot(page, out / f"home-{name}.png")
-            if name == "phone":  # the drawer, as a reader sees it over the first screen
-                page.locator("[data-menu-button]").click()
-                page.locator("#menu").wait_for(state="visible")
-                page.screenshot(path=out / "menu-phone.png")
-                page.keyboard.press("Escape")
-            page.locator(".hero .card-title a").first.click()
-            shoot(page, out / f"article-{name}.png")
-            page.goto(base + "/trang/gioi-thieu/")
-            shoot(page, out / f"page-{name}.png")
+            yield name, context.new_page()
             context.close()
         browser.close()
+
+
+def main(base, out):
+    out.mkdir(parents=True, exist_ok=True)
+    for name, page in reader_pages():
+        page.goto(base + "/")
+        shoot(page, out / f"home-{name}.png")
+        if name == "phone":  # the drawer, as a reader sees it over the first screen
+            page.locator("[data-menu-button]").click()
+            page.locator("#menu").wait_for(state="visible")
+            page.screenshot(path=out / "menu-phone.png")
+            page.keyboard.press("Escape")
+        page.locator(".hero .card-title a").first.click()
+        shoot(page, out / f"article-{name}.png")
+        page.goto(base + "/trang/gioi-thieu/")
+        shoot(page, out / f"page-{name}.png")
 
 
 if __name__ == "__main__":

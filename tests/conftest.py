@@ -1,11 +1,13 @@
-import io
+"""Fixtures shared by the whole suite; helpers that tests import live in tests/support.py."""
+
+import datetime
 import os
 import uuid
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
-from PIL import Image
+from django.utils import timezone
 
 from tests.factories import UserFactory
 
@@ -63,14 +65,6 @@ def editor_client(client, editor):
     return client
 
 
-def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 30, 30), **save_kwargs):
-    """The bytes of a small valid image in ``fmt``."""
-    out = io.BytesIO()
-    mode = "RGBA" if fmt in ("PNG", "WEBP") else "RGB"
-    Image.new(mode, size, color).save(out, fmt, **save_kwargs)
-    return out.getvalue()
-
-
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -112,21 +106,6 @@ def redis_cache(settings, redis_url):
         client.delete(key)
 
 
-def page_queries(client, url, params=None):
-    """Queries of one reader's page once the site-wide blocks (identity, sponsors, partner
-    links) are in the cache, as they are for every page but the first after a change. The
-    whole-page cache is off: what is counted is the page being made."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, override_settings
-
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        client.get(url, params)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url, params)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.fixture(scope="session")
 def s3_server(tmp_path_factory):
     """moto's S3 server on loopback for this test session; skips, saying why, without it."""
@@ -158,3 +137,17 @@ def s3_storage(settings, s3_server):
     s3 = {"BACKEND": "storages.backends.s3.S3Storage"}
     settings.STORAGES = {**settings.STORAGES, "default": s3}
     return SimpleNamespace(server=s3_server, bucket=bucket, url=f"{s3_server.endpoint}/{bucket}/")
+
+
+@pytest.fixture
+def clock(monkeypatch, settings):
+    """A clock the test moves: noon today in Vietnam, and pages kept for up to two days."""
+    settings.PAGE_CACHE_SECONDS = 2 * 24 * 3600
+    local_noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    moment = [local_noon]
+    monkeypatch.setattr(timezone, "now", lambda: moment[0])
+
+    def advance(**delta):
+        moment[0] += datetime.timedelta(**delta)
+
+    return advance

@@ -5,20 +5,40 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from contact.models import ContactMessage
 from documents.models import Document, DocumentFile, DocumentSubject, DocumentType
 from events.models import Event
 from galleries.models import Album, Photo
 from library.models import Picture
-from news.models import Article, ArticleImage, Category, Source, Tag
-from organizations.models import Organization, PartnerLink, Sponsor
+from news.models import (
+    Article,
+    ArticleAutosave,
+    ArticleDailyRead,
+    ArticleImage,
+    ArticlePeriodRead,
+    Category,
+    Notification,
+    ReadFlush,
+    Source,
+    Tag,
+)
+from organizations.models import (
+    Organization,
+    PartnerLink,
+    SiteIdentity,
+    Sponsor,
+    SponsorClick,
+    StaffMembership,
+)
 from pages.models import MenuItem, Page
 from portal.text import slugify_vi
 from tests.samples import MP4, PDF
 from videos.models import Video
+from visits.models import SiteDailyVisit
 
 
 def _image_file(name="image.jpg"):
-    from tests.conftest import image_bytes
+    from tests.support import image_bytes
 
     return ContentFile(image_bytes("JPEG"), name=name)
 
@@ -268,3 +288,98 @@ class PictureFactory(factory.django.DjangoModelFactory):
     caption = factory.Sequence(lambda n: f"Ảnh hoạt động Đoàn {n}")
     alt_text = "Đoàn viên thanh niên"
     credit = "Ảnh: Minh Trí"
+
+
+class ArticleDailyReadFactory(factory.django.DjangoModelFactory):
+    """One day's reads of an article, written as is (counting itself adds in SQL: add_counts)."""
+
+    class Meta:
+        model = ArticleDailyRead
+
+    article = factory.SubFactory(ArticleFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    count = 3
+
+
+class ArticlePeriodReadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticlePeriodRead
+
+    article = factory.SubFactory(ArticleFactory)
+    period = factory.LazyFunction(lambda: timezone.localdate().strftime("%Y-%m"))
+    count = 3
+
+
+class ReadFlushFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReadFlush
+
+    batch = factory.Sequence(lambda n: f"batch-{n}")
+
+
+class ArticleAutosaveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleAutosave
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    article = factory.SubFactory(ArticleFactory)
+    data = factory.LazyAttribute(lambda o: {"title": "Bản nháp tự lưu"})
+
+
+class SiteIdentityFactory(factory.django.DjangoModelFactory):
+    """The site's one identity record (its save() always writes pk 1)."""
+
+    class Meta:
+        model = SiteIdentity
+
+    site_name = "Tỉnh đoàn Kiên Giang"
+
+
+class SponsorClickFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SponsorClick
+
+    sponsor = factory.SubFactory(SponsorFactory)
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    count = 1
+
+
+class ContactMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactMessage
+
+    name = "Nguyễn Văn An"
+    email = factory.Sequence(lambda n: f"ban-doc-{n}@example.vn")
+    subject = "Hỏi về hoạt động hè"
+    message = "Xin cho biết lịch sinh hoạt hè của xã."
+    sender_key = factory.Sequence(lambda n: f"sender-{n}")
+
+
+class SiteDailyVisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SiteDailyVisit
+
+    date = factory.LazyFunction(timezone.localdate)
+    count = 1
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A notice to a staff member about an article, due now and not read yet."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory, is_staff=True)
+    article = factory.SubFactory(ArticleFactory)
+    kind = Notification.Kind.SUBMITTED
+    text = "Bài viết đang chờ duyệt."
+
+
+class StaffMembershipFactory(factory.django.DjangoModelFactory):
+    """A staff member who belongs to an organisation (their unit)."""
+
+    class Meta:
+        model = StaffMembership
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    organization = factory.SubFactory(OrganizationFactory)

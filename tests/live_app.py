@@ -14,7 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.tcp_proxy import free_port
+from tests.tcp_proxy import free_port, stop_process
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -100,9 +100,4 @@ class LiveApp:
         raise AssertionError(f"no {what} within {seconds} s: {self.log.read_text()[-3000:]}")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)

@@ -12,7 +12,7 @@ import sys
 import time
 import uuid
 
-from tests.tcp_proxy import free_port
+from tests.tcp_proxy import free_port, stop_process
 
 # moto accepts any keys; boto3 only needs some to sign its requests.
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
@@ -99,9 +99,4 @@ class S3Server:
         }
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)

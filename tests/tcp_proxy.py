@@ -1,4 +1,5 @@
-"""A TCP proxy a test controls, to take a real server away without touching it.
+"""A TCP proxy a test controls, to take a real server away without touching it (and the free
+ports and the stopping of the servers tests start).
 
 ``TcpProxy(host, port)`` listens on a free local port and, by mode:
 
@@ -11,6 +12,7 @@
 
 import select
 import socket
+import subprocess
 import threading
 
 FORWARD, REFUSE, BLACKHOLE = "forward", "refuse", "blackhole"
@@ -127,3 +129,13 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stop_process(process):
+    """Stop a server the tests started: politely, then for good after ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -18,8 +18,8 @@ from django.db import connection
 from django.db.models import F
 
 from news.models import Article, ArticleDailyRead
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, SponsorFactory, TagFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

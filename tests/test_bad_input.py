@@ -19,32 +19,9 @@ from tests.factories import (
     PartnerLinkFactory,
     SponsorFactory,
 )
+from tests.support import BROWSER, HOSTILE, RAW_QUERIES
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = "Mozilla/5.0 (Linux; Android 13; SM-A515F) AppleWebKit/537.36 Chrome/120 Mobile"
-HOSTILE = [
-    "\x00",
-    "a\x00b",
-    "%",
-    "_",
-    "\\",
-    "%_\\%",
-    "' OR 1=1 --",
-    '"><script>alert(1)</script>',
-    ".*(a+)+$",
-    "[[[",
-    "²",
-    "١٢",
-    "-1",
-    "0",
-    "1e3",
-    "99999999999999999999999999",
-    "x" * 5000,
-    "Đoàn Thanh niên",
-]
-# Percent-encoded bytes that are not UTF-8 (%ed%a0%80: a lone surrogate), and NUL, sent raw.
-RAW_QUERIES = ["%ff%fe", "%ed%a0%80", "%c0%80", "%00", "a%00b", "%25%5f%5c", "%e2%82"]
 
 
 @pytest.fixture

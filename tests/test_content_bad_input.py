@@ -17,7 +17,7 @@ from tests.factories import (
     PhotoFactory,
     VideoFactory,
 )
-from tests.test_bad_input import BROWSER, HOSTILE, RAW_QUERIES
+from tests.support import BROWSER, HOSTILE, RAW_QUERIES
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from organizations.models import Sponsor
-from tests.conftest import image_bytes
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -2,13 +2,15 @@
 no query per article (N+1), and no page whose cost grows with the archive's size.
 
 Each page is rendered once first, as a reader's earlier visit would, so that the site-wide
-blocks (identity, sponsors, partner links, most read) are in the cache; the sitemap, cached
+blocks (identity, sponsors, partner links, most read) are in the cache; then it is drawn again
+with the whole-page cache out of the way, and that drawing is counted. The sitemap, cached
 whole, is measured with an empty cache.
 """
 
 import datetime
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -26,6 +28,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+PAGE_CACHE_SECONDS = django_settings.PAGE_CACHE_SECONDS
 
 
 class Site:
@@ -103,39 +106,49 @@ PINS = {
     "article": 6,
     # the organisation, its units, the count, the page's ids, its rows
     "organisation": 5,
-    # the tiers of the search in one statement, the page's rows, matching static pages
-    "search": 3,
+    # the tiers of the search in one statement, the page's rows, matching static pages and
+    # documents
+    "search": 4,
     "search, no match": 3,  # the tiers, static pages and documents, each found empty
     "rss": 2,  # the site's name, the articles
     "category rss": 5,  # the category, the site's name, its sub-categories, ids, rows
     "tag": 4,  # the tag, the count, the page's ids (a deferred join), its rows
-    # per section a count (the number of pages) and a lastmod; the next scheduled article
-    "sitemap index": 21,
-    "sitemap": 3,  # the count, one slice of (id, slug, updated_at), the next scheduled article
-    "news sitemap": 4,  # the same, and the site's name
-    "tag sitemap": 3,  # the count, tags with their latest published article, the next scheduled
-    "organisation sitemap": 3,
+    # Sitemaps are measured with an empty cache, so each also asks the page cache's five next
+    # moments (the next scheduled article, document, album and video, the next event's end).
+    # per section a count (the number of pages) and a lastmod
+    "sitemap index": 25,
+    "sitemap": 7,  # the count, one slice of (id, slug, updated_at)
+    "news sitemap": 8,  # the same, and the site's name
+    "tag sitemap": 7,  # the count, tags with their latest published article
+    "organisation sitemap": 7,
 }
 
 
-def queries_of(client, name, site, django_assert_max_num_queries):
+def queries_of(client, name, site, settings, django_assert_max_num_queries):
     url, params = PAGES[name](site)
     assert client.get(url, params).status_code == 200  # the site-wide blocks are cached
     if "sitemap" in name:
         cache.clear()  # sitemaps are cached whole: measure the making of one
+    # The whole-page cache would answer the second visit with no query at all: measure a page
+    # that is drawn (the blocks it is made of stay cached, as on a busy site).
+    settings.PAGE_CACHE_SECONDS = 0
     with django_assert_max_num_queries(PINS[name]) as captured:
         response = client.get(url, params)
+    settings.PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS
     assert response.status_code == 200
     return len(captured.captured_queries)
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_queries_do_not_grow_with_articles(client, name, django_assert_max_num_queries):
+def test_page_queries_do_not_grow_with_articles(
+    client, name, settings, django_assert_max_num_queries
+):
     site = Site()
     site.grow_to(5)
-    few = queries_of(client, name, site, django_assert_max_num_queries)
+    few = queries_of(client, name, site, settings, django_assert_max_num_queries)
+    assert few > 0  # drawn, not answered by the page cache
     site.grow_to(50)
-    many = queries_of(client, name, site, django_assert_max_num_queries)
+    many = queries_of(client, name, site, settings, django_assert_max_num_queries)
     # Never more with more articles (the sitemap index asks one query less once every
     # section it lists has rows).
     assert many <= few

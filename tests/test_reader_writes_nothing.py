@@ -19,7 +19,6 @@ from django.utils import timezone
 from news.models import Article
 from organizations.models import SiteIdentity, Sponsor
 from portal.caching import site_version_bump
-from tests.conftest import image_bytes
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
@@ -30,6 +29,7 @@ from tests.factories import (
     SponsorFactory,
     TagFactory,
 )
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

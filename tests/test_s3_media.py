@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from news.models import Article
 from news.services import remote_image_urls
-from tests.conftest import image_bytes
 from tests.factories import AlbumFactory, ArticleFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

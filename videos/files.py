@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import upload_size_check
+
 # Brands of the ISO media file family that browsers play as video/mp4.
 MP4_BRANDS = {
     b"isom",
@@ -25,18 +27,7 @@ MP4_BRANDS = {
 
 def video_file_check(uploaded):
     """Raise ValidationError unless ``uploaded`` is an MP4 video within the size limit."""
-    limit = settings.VIDEO_MAX_UPLOAD_BYTES
-    if not uploaded.size:
-        raise ValidationError(_("The file is empty."), code="empty")
-    if uploaded.size > limit:
-        raise ValidationError(
-            _("The file is too large (%(size)s MB); the limit is %(limit)s MB."),
-            code="too_large",
-            params={
-                "size": round(uploaded.size / 1024 / 1024, 1),
-                "limit": round(limit / 1024 / 1024, 1),
-            },
-        )
+    upload_size_check(uploaded, settings.VIDEO_MAX_UPLOAD_BYTES)
     uploaded.seek(0)
     head = uploaded.read(12)
     uploaded.seek(0)

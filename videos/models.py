@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.images import DatedUploadTo, SafeImageField
+from portal.publishing import ScheduledQuerySet
 from portal.text import unique_slug
 
 from .files import VideoUploadTo, video_file_check
@@ -33,11 +34,6 @@ def youtube_id_from_url(url):
             segments[1] if len(segments) > 1 and segments[0] in {"embed", "shorts", "live"} else ""
         )
     return candidate if YOUTUBE_ID.match(candidate) else ""
-
-
-class VideoQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
 
 
 class Video(models.Model):
@@ -75,13 +71,25 @@ class Video(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
 
-    objects = VideoQuerySet.as_manager()
+    objects = ScheduledQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("video")
         verbose_name_plural = _("videos")
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["-published_at", "-id"], name="video_published_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(youtube_url="") & ~models.Q(file="")
+                    | ~models.Q(youtube_url="") & models.Q(file="")
+                ),
+                name="video_youtube_or_file",
+                violation_error_message=_(
+                    "Give either a YouTube address or an MP4 file (one of the two)."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -98,10 +106,6 @@ class Video(models.Model):
     def clean(self):
         if self.youtube_url and not youtube_id_from_url(self.youtube_url):
             raise ValidationError({"youtube_url": _("This is not the address of a YouTube video.")})
-        if bool(self.youtube_url) == bool(self.file):
-            raise ValidationError(
-                _("Give either a YouTube address or an MP4 file (one of the two).")
-            )
         if self.file and not self.file._committed:
             try:
                 video_file_check(self.file.file)

@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from portal.caching import cache_for_readers
 from portal.pagination import paginate
+from portal.publishing import visible_to
 
 from .models import Video
 
@@ -19,10 +20,8 @@ def video_list(request):
 @require_safe
 @cache_for_readers
 def video_detail(request, slug, pk):
-    videos = Video.objects.all()
-    if not request.user.has_perm("videos.change_video"):
-        videos = videos.published()  # editors may preview unpublished videos
-    video = get_object_or_404(videos, pk=pk)
+    # Editors may preview unpublished videos.
+    video = get_object_or_404(visible_to(request.user, Video.objects.all()), pk=pk)
     if slug != video.slug:  # old or mistyped slug: one canonical URL
         return redirect(video, permanent=True)
     return render(request, "videos/video_detail.html", {"video": video})

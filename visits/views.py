@@ -1,9 +1,8 @@
-from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from news.views import PIXEL_GIF
+from portal.beacons import beacon_response
 
 from .services import visit_register
 
@@ -14,9 +13,4 @@ from .services import visit_register
 def visit(request):
     """Counts a visit: POSTed by every page's script, or GET as its <noscript> image."""
     visit_register(request=request)
-    if request.method == "POST":
-        response = HttpResponse(status=204)
-    else:
-        response = HttpResponse(PIXEL_GIF, content_type="image/gif")
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return beacon_response(request)

@@ -13,6 +13,7 @@ from .. import editing, services, workflow
 from ..admin_statistics import statistics_view
 from ..models import Article, ArticleAutosave, ArticleImage
 from . import views
+from .filters import AuthorFilter, StateFilter
 from .forms import (
     ACTION_DRAFT,
     ACTION_PUBLISH,
@@ -31,37 +32,9 @@ class ArticleImageInline(admin.TabularInline):
     fields = ["image", "caption", "alt_text", "order"]
 
 
-class StateFilter(admin.SimpleListFilter):
-    title = gettext_lazy("state")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return Article.State.choices
-
-    def queryset(self, request, queryset):
-        if self.value() in Article.State.values:
-            return queryset.in_state(self.value())
-        return queryset
-
-
-class AuthorFilter(admin.SimpleListFilter):
-    """ "My articles": what the person signed in wrote (the dashboard's "My drafts")."""
-
-    title = gettext_lazy("author")
-    parameter_name = "author"
-
-    def lookups(self, request, model_admin):
-        return [("me", gettext_lazy("Mine"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "me":
-            return queryset.filter(created_by=request.user)
-        return queryset
-
-
 def article_choice_label(article):
     """How an article is offered in a lookup: its title, date and state."""
-    when = date_format(article.published_at, "d/m/Y") if article.published_at else ""
+    when = date_format(article.published_at, "SHORT_DATE_FORMAT") if article.published_at else ""
     return f"{article.title} ({when} · {article.get_state_display()})"
 
 

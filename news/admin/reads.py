@@ -9,13 +9,13 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
-from portal.admin_tools import SafeModelAdmin
+from portal.admin_tools import CountsAdmin
 
 from ..models import ArticleDailyRead
 
 
 @admin.register(ArticleDailyRead)
-class ArticleDailyReadAdmin(SafeModelAdmin):
+class ArticleDailyReadAdmin(CountsAdmin):
     list_display = ["date", "article_link", "reads"]
     # "article__organization": the report per unit links to one unit's reads.
     list_filter = ["date", "article__organization"]
@@ -24,15 +24,6 @@ class ArticleDailyReadAdmin(SafeModelAdmin):
     # "-article", which would sort by the articles' own order and join them to sort).
     ordering = ["-date", "-count", "-article_id"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("article"), ordering="article__title")
     def article_link(self, obj):

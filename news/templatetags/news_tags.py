@@ -1,7 +1,8 @@
-"""Reader-side template tags: images, Vietnamese dates and numbers."""
+"""Reader-side template tags: images, and dates with the weekday as Vietnamese write it."""
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
@@ -26,28 +27,15 @@ def _weekday(value):
 
 @register.filter
 def vi_datetime(value):
-    """ "Thứ Sáu, 27/11/2026 - 09:30", in the site's time zone."""
+    """ "Thứ Sáu, 27/11/2026 - 09:30": the weekday, then the locale's DATETIME_FORMAT.
+
+    Dates alone and numbers need no filter of ours: ``|date`` and ``|intcomma`` already give
+    "27/11/2026" and "2.201" with portal/formats/vi.
+    """
     if not value:
         return ""
     value = timezone.localtime(value)
-    return f"{_weekday(value)}, {value:%d/%m/%Y - %H:%M}"
-
-
-@register.filter
-def vi_date(value):
-    """ "27/11/2026", in the site's time zone."""
-    if not value:
-        return ""
-    return f"{timezone.localtime(value):%d/%m/%Y}"
-
-
-@register.filter
-def vi_number(value):
-    """2201 -> "2.201": Vietnamese group thousands with a dot."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return value
+    return f"{_weekday(value)}, {date_format(value, 'DATETIME_FORMAT')}"
 
 
 @register.simple_tag

@@ -17,7 +17,7 @@ def read_counter(article):
     return {"url": reverse("news:article_read", kwargs={"pk": article.pk})}
 
 
-@register.inclusion_tag("includes/most_read.html")
+@register.inclusion_tag("news/includes/most_read.html")
 def most_read_block(limit=10):
     windows = most_read_windows(limit)
     return {"windows": windows if any(w["articles"] for w in windows) else []}

@@ -10,7 +10,7 @@ register = template.Library()
 SEARCH_PAGES_LIMIT = 5
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.inclusion_tag("pages/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The menu arranged in the admin (cached), with the current page marked."""
     request = context.get("request")

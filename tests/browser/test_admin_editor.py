@@ -4,18 +4,10 @@ import pytest
 from django.urls import reverse
 
 from news.models import Article
-from tests.conftest import image_bytes
 from tests.factories import CategoryFactory, UserFactory
+from tests.support import image_bytes, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "mat-khau-thu-nghiem")
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + reverse("admin:index"))
 
 
 def test_editor_writes_an_article_with_an_inline_image(page, live_server, tmp_path):

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from news.models import ArticleDailyRead
 from organizations.roles import EDITORS, roles_sync
-from tests.browser.test_admin_editor import log_in
 from tests.factories import ArticleFactory, OrganizationFactory, UserFactory
+from tests.support import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

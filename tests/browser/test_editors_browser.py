@@ -11,10 +11,8 @@ from playwright.sync_api import expect
 
 from news import revisions
 from news.models import Article
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, UserFactory
-
-from .test_admin_editor import log_in
+from tests.support import image_bytes, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,11 +5,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.utils import timezone
 
-from news.models import ArticleDailyRead
 from organizations.models import PartnerLink, Sponsor
 from tests.factories import (
+    ArticleDailyReadFactory,
     ArticleFactory,
     CategoryFactory,
     PartnerLinkFactory,
@@ -40,7 +39,7 @@ def style(page, selector, prop):
 @pytest.fixture
 def blocks(db):
     article = ArticleFactory(title="Ngày hội thanh niên")
-    ArticleDailyRead.objects.create(article=article, date=timezone.localdate(), count=3)
+    ArticleDailyReadFactory(article=article)
     SponsorFactory(name="Ngân hàng Kiên Giang", placement=Sponsor.Placement.SIDEBAR)
     SponsorFactory(name="Viễn thông Kiên Giang", placement=Sponsor.Placement.FOOTER)
     PartnerLinkFactory(

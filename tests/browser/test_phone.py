@@ -8,7 +8,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from news.models import ArticleDailyRead
-from organizations.models import SiteIdentity
 from pages.models import MenuItem
 from tests.factories import (
     ArticleFactory,
@@ -16,6 +15,7 @@ from tests.factories import (
     MenuItemFactory,
     OrganizationFactory,
     PageFactory,
+    SiteIdentityFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,7 +48,7 @@ def nojs_phone(browser, live_server):
 
 @pytest.fixture
 def site(db):
-    SiteIdentity.objects.create(
+    SiteIdentityFactory(
         site_name="Tỉnh đoàn Kiên Giang",
         tagline="Diễn đàn của Đoàn TNCS Hồ Chí Minh, Hội LHTN Việt Nam, Đội TNTP HCM tỉnh",
     )

@@ -2,11 +2,11 @@ import pytest
 from playwright.sync_api import expect
 
 from news.models import Article
-from organizations.models import SiteIdentity
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
     OrganizationFactory,
+    SiteIdentityFactory,
     SourceFactory,
     TagFactory,
 )
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def content(db):
-    SiteIdentity.objects.create(
+    SiteIdentityFactory(
         site_name="Tỉnh đoàn Kiên Giang",
         tagline="Diễn đàn của Đoàn TNCS Hồ Chí Minh, Hội LHTN Việt Nam, Đội TNTP HCM tỉnh",
         address="06 Nguyễn Công Trứ, phường Vĩnh Thanh Vân, thành phố Rạch Giá, tỉnh Kiên Giang",

@@ -4,20 +4,20 @@ import pytest
 
 from news.models import Article
 from tests.factories import ArticleFactory
+from tests.support import BROWSER
+from visits.models import SiteDailyVisit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Headless Chromium says "HeadlessChrome", which is rightly not counted: act as a phone.
-PHONE = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_opening_an_article_counts_one_read(browser, live_server, javascript):
     article = ArticleFactory()
-    context = browser.new_context(locale="vi-VN", user_agent=PHONE, java_script_enabled=javascript)
+    context = browser.new_context(
+        locale="vi-VN", user_agent=BROWSER, java_script_enabled=javascript
+    )
     try:
         page = context.new_page()
         page.set_default_timeout(10_000)
@@ -37,3 +37,21 @@ def test_headless_chrome_is_not_counted(page, live_server):
         page.goto(live_server.url + article.get_absolute_url())
     assert counted.value.status == 204
     assert Article.objects.get(pk=article.pk).read_count == 0
+
+
+def test_an_article_page_sends_its_read_and_the_visit_once_each(browser, live_server):
+    # Both counters include static/js/beacons.js; the copy that runs first sends both beacons.
+    article = ArticleFactory()
+    context = browser.new_context(locale="vi-VN", user_agent=BROWSER)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        sent = []
+        page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+        page.goto(live_server.url + article.get_absolute_url())
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert sorted(url.split("/")[3] for url in sent) == ["luot-doc", "luot-truy-cap"]
+    assert Article.objects.get(pk=article.pk).read_count == 1
+    assert SiteDailyVisit.objects.get().count == 1

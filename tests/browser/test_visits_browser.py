@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from tests.browser.test_reads_browser import PHONE
+from tests.support import BROWSER
 from visits.models import SiteDailyVisit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_browsing_counts_one_visit(browser, live_server, javascript):
-    context = browser.new_context(locale="vi-VN", user_agent=PHONE, java_script_enabled=javascript)
+    context = browser.new_context(
+        locale="vi-VN", user_agent=BROWSER, java_script_enabled=javascript
+    )
     try:
         page = context.new_page()
         page.set_default_timeout(10_000)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from contact.forms import STARTED_SALT
 from contact.models import ContactMessage
 from organizations.roles import EDITORS, roles_sync
-from tests.factories import UserFactory
+from tests.factories import ContactMessageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("contact:contact")
@@ -204,9 +204,7 @@ def test_the_administrators_role_reads_and_marks_messages(client):
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name=ADMINISTRATORS))
     client.force_login(user)
-    stored = ContactMessage.objects.create(
-        name="A", email="a@example.vn", subject="Hỏi đáp", message="M", sender_key="k"
-    )
+    stored = ContactMessageFactory()
     assert client.get(reverse("admin:contact_contactmessage_changelist")).status_code == 200
     url = reverse("admin:contact_contactmessage_change", args=[stored.pk])
     assert client.post(url, {"is_handled": "on", "note": "Đã gọi lại"}).status_code == 302

@@ -83,7 +83,7 @@ def test_an_event_cannot_end_before_it_starts():
         start_at=local(2026, 5, 2, 9), end_at=local(2026, 5, 2, 8), organization=None
     )
     with pytest.raises(ValidationError) as error:
-        event.clean()
+        event.full_clean()
     assert "kết thúc trước khi bắt đầu" in str(error.value)
     with pytest.raises(IntegrityError):
         EventFactory(start_at=local(2026, 5, 2, 9), end_at=local(2026, 5, 2, 8))

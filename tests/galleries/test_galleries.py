@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from galleries.models import Album, Photo
 from organizations.roles import EDITORS, roles_sync
-from tests.conftest import image_bytes, page_queries
 from tests.factories import AlbumFactory, ArticleFactory, PhotoFactory, UserFactory
+from tests.support import image_bytes, page_queries
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("galleries:album_list")

@@ -11,8 +11,8 @@ from PIL import Image
 
 from library.models import Picture
 from portal.images import image_clean
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, PictureFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:library_picture_changelist")

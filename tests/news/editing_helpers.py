@@ -1,10 +1,13 @@
-"""What an editor's browser posts from the article form, for the admin tests."""
+"""What an editor's browser posts from the article form, and the staff of the review workflow,
+for the admin tests."""
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from news.editing import version_token
 from news.models import Article
+from tests.factories import ArticleFactory, UserFactory
 
 
 def article_form(article=None, **overrides):
@@ -47,3 +50,32 @@ def article_form(article=None, **overrides):
 
 def change_url(article):
     return reverse("admin:news_article_change", args=[article.pk])
+
+
+WRITER_HIDDEN = ("published_at_0", "published_at_1", "initial-published_at_0",
+                 "initial-published_at_1")  # fmt: skip
+
+
+def staff(role, **kwargs):
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def writer_form(article=None, **overrides):
+    """What the contributor's form posts: it has no publication time or featured flag."""
+    data = article_form(article)
+    for name in WRITER_HIDDEN:
+        data.pop(name, None)
+    data.update(overrides)
+    return data
+
+
+def own_draft(contributor, unit, **kwargs):
+    return ArticleFactory(draft=True, created_by=contributor, organization=unit, **kwargs)
+
+
+def stored(article):
+    return Article.objects.values(
+        "status", "title", "is_featured", "published_at", "organization", "updated_at"
+    ).get(pk=article.pk)

@@ -10,9 +10,9 @@ from django.urls import reverse
 from library.models import Picture
 from news import editing
 from news.models import Article, ArticleAutosave
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, UserFactory
 from tests.news.editing_helpers import article_form, change_url
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from news.importing.cleaning import clean_html, clean_text
 from news.models import Article, Category, Source, Tag
 from organizations.models import Organization
 from portal.renditions import social_name
-from tests.conftest import image_bytes
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ import re
 import pytest
 from django.conf import settings
 
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

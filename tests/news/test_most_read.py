@@ -141,11 +141,14 @@ def test_the_box_costs_the_same_whatever_the_number_of_articles(count, django_as
     for n, article in enumerate(ArticleFactory.create_batch(count)):
         read(article, timezone.localdate(), n + 1)
     template = Template("{% load reads_tags %}{% most_read_block %}")
-    with django_assert_num_queries(6):  # two per window
+    # Per window: rank the period's daily rows, then load the winners.
+    with django_assert_num_queries(6):
         html = template.render(Context({}))
     assert html.count("<li>") == 3 * min(count, 10)
+    assert "Tin đọc nhiều" in html
     with django_assert_num_queries(0):
-        template.render(Context({}))
+        assert template.render(Context({})) == html
+    assert most_read_windows()[0]["articles"][0].period_reads == count
 
 
 def _plan(queryset):
@@ -185,3 +188,36 @@ def test_an_article_renamed_shows_in_the_cached_box_at_once(client):
     article.save()
     body = client.get("/").content.decode()
     assert "Tên mới" in body and "Tên cũ" not in body
+
+
+def test_an_article_made_draft_again_leaves_the_cached_most_read_box_at_once(client):
+    article = ArticleFactory(title="Bài được đọc nhiều rồi rút lại")
+    article.count_read(50)
+    assert "Bài được đọc nhiều rồi rút lại" in client.get("/").content.decode()
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert "Bài được đọc nhiều rồi rút lại" not in client.get("/").content.decode()
+
+
+# --- Article.most_read(days=...): the admin's top list ---
+
+
+def test_most_read_ranks_by_reads_within_the_period():
+    old_hit, steady, fresh, unread = ArticleFactory.create_batch(4)
+    read(old_hit, days_ago(7), 1000)  # just before the 7 days (today and the 6 before it)
+    read(old_hit, days_ago(6), 3)
+    read(steady, days_ago(6), 5)
+    read(steady, days_ago(0), 5)
+    read(fresh, days_ago(0), 8)
+    ranked = list(Article.objects.published().most_read(days=7))
+    assert ranked == [steady, fresh, old_hit]
+    assert [a.period_reads for a in ranked] == [10, 8, 3]
+    assert list(Article.objects.most_read(days=8))[0] == old_hit
+    assert list(Article.objects.most_read(days=1)) == [fresh, steady]
+
+
+def test_most_read_leaves_out_unpublished_articles():
+    shown, hidden = ArticleFactory(), ArticleFactory(draft=True)
+    read(shown, days_ago(0), 1)
+    read(hidden, days_ago(0), 9)
+    assert list(Article.objects.published().most_read(days=1)) == [shown]

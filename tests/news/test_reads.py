@@ -1,10 +1,8 @@
-"""Read counting: what counts, once per reader, no lost update, most read, statistics."""
+"""Read counting: what counts, once per reader, no lost update (most read: test_most_read.py;
+the admin's figures: test_read_statistics.py)."""
 
-import datetime
 import re
 import threading
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import caches
@@ -16,15 +14,10 @@ from django.utils import timezone
 from news.editing import version_token
 from news.models import Article, ArticleDailyRead
 from news.reads import is_bot, reader_key
-from news.templatetags.reads_tags import most_read_windows
 from tests.factories import ArticleFactory, UserFactory
+from tests.support import BROWSER, concurrent_reads, post_beacon
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -224,7 +217,7 @@ def test_a_staff_preview_of_an_unpublished_article_adds_nothing(editor_client, t
     page = editor_client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     assert page.status_code == 200
     assert page.context["is_preview"] is True
-    assert b"data-read-url" not in page.content
+    assert b"/luot-doc/" not in page.content
     # Even a hand-made counting request for it counts nothing.
     assert read(editor_client, article).status_code == 204
     assert reads_of(article) == 0
@@ -241,9 +234,9 @@ def test_the_article_page_carries_the_counter_and_sets_no_cookie(client):
     page = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     url = reverse("news:article_read", kwargs={"pk": article.pk})
     html = page.content.decode()
-    assert f'data-read-url="{url}"' in html
+    assert f'data-beacon-url="{url}"' in html
     assert f'<noscript><img class="read-pixel" src="{url}"' in html
-    assert "/static/js/reads.js" in html
+    assert "/static/js/beacons.js" in html
     assert not page.cookies  # a page that sets no cookie can be cached for everyone
     assert reads_of(article) == 0  # the page itself counts nothing: its counter does
 
@@ -257,7 +250,7 @@ def test_behind_the_page_cache_ten_readers_add_ten(client, django_assert_num_que
         with django_assert_num_queries(0):  # served from the cache: the view does not run
             page = reader.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ip)
         assert page.status_code == 200
-        url = re.search(r'data-read-url="([^"]+)"', page.content.decode())[1]
+        url = re.search(r'data-beacon-url="([^"]+)"', page.content.decode())[1]
         assert reader.post(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ip).status_code == 204
     assert reads_of(article) == 10
 
@@ -279,141 +272,7 @@ def test_an_imported_article_starts_from_its_old_count(client, editor_client):
     assert ArticleDailyRead.objects.get(article=later).count == 1  # old reads belong to no day
 
 
-# --- Most read --------------------------------------------------------------------------------
-
-
-def add_daily(article, days_ago, count):
-    """Reads as counting stores them: the day's, the week's and the month's rows."""
-    day = timezone.localdate() - datetime.timedelta(days=days_ago)
-    ArticleDailyRead.objects.add_counts([(article.pk, day, count)])
-
-
-def test_most_read_ranks_by_reads_within_the_period():
-    old_hit, steady, fresh, unread = ArticleFactory.create_batch(4)
-    add_daily(old_hit, 7, 1000)  # just before the 7 days (today and the 6 before it)
-    add_daily(old_hit, 6, 3)
-    add_daily(steady, 6, 5)
-    add_daily(steady, 0, 5)
-    add_daily(fresh, 0, 8)
-    ranked = list(Article.objects.published().most_read(days=7))
-    assert ranked == [steady, fresh, old_hit]
-    assert [a.period_reads for a in ranked] == [10, 8, 3]
-    assert list(Article.objects.most_read(days=8))[0] == old_hit
-    assert list(Article.objects.most_read(days=1)) == [fresh, steady]
-
-
-def test_most_read_leaves_out_unpublished_articles():
-    shown, hidden = ArticleFactory(), ArticleFactory(draft=True)
-    add_daily(shown, 0, 1)
-    add_daily(hidden, 0, 9)
-    assert list(Article.objects.published().most_read(days=1)) == [shown]
-
-
-@pytest.mark.parametrize("count", [5, 30])
-def test_the_most_read_box_takes_two_queries_a_window_then_none(count, django_assert_num_queries):
-    from django.template import Context, Template
-
-    for n, article in enumerate(ArticleFactory.create_batch(count)):
-        add_daily(article, 0, n + 1)
-    template = Template("{% load reads_tags %}{% most_read_block %}")
-    # Per window: rank the period's daily rows, then load the winners; the same whatever
-    # the number of articles.
-    with django_assert_num_queries(6):
-        html = template.render(Context({}))
-    assert html.count("<li>") == 3 * min(count, 10)
-    assert "Tin đọc nhiều" in html
-    with django_assert_num_queries(0):
-        assert template.render(Context({})) == html
-    assert most_read_windows()[0]["articles"][0].period_reads == count
-
-
-# --- Admin ------------------------------------------------------------------------------------
-
-
-def test_the_article_list_shows_reads_sortable_and_never_editable(admin_client):
-    low, high = ArticleFactory(title="Ít người đọc"), ArticleFactory(title="Nhiều người đọc")
-    Article.objects.filter(pk=high.pk).update(read_count=2500)
-    Article.objects.filter(pk=low.pk).update(read_count=3)
-    url = reverse("admin:news_article_changelist")
-    page = admin_client.get(url)
-    assert "Số lần đọc" in page.content.decode()
-    column = page.context["cl"].list_display.index("reads")
-    page = admin_client.get(url, {"o": f"-{column}"})
-    assert [a.pk for a in page.context["cl"].result_list] == [high.pk, low.pk]
-    assert "2.500" in page.content.decode()
-    form = (
-        admin_client.get(reverse("admin:news_article_change", args=[high.pk]))
-        .context["adminform"]
-        .form
-    )
-    assert "read_count" not in form.fields
-
-
-def test_statistics_page_draws_30_days_and_the_top_20(admin_client, django_assert_num_queries):
-    articles = ArticleFactory.create_batch(25)
-    for n, article in enumerate(articles):
-        add_daily(article, n % 30, n + 1)
-    url = reverse("admin:news_article_statistics")
-    page = admin_client.get(url)
-    html = page.content.decode()
-    assert page.status_code == 200
-    assert "Thống kê" in html
-    assert html.count('<svg class="reads-chart"') == 1
-    assert html.count("<rect ") == 30
-    top = page.context["top_articles"]
-    assert len(top) == 20
-    assert top[0] == articles[-1] and top[0].period_reads == 25
-    assert page.context["site_chart"]["total"] == sum(range(1, 26))
-    one = articles[3]
-    page = admin_client.get(url, {"article": one.pk})
-    assert page.context["article_chart"]["total"] == 4
-    assert page.content.decode().count('<svg class="reads-chart"') == 2
-
-
-@pytest.mark.parametrize("count", [5, 40])
-def test_statistics_page_queries_do_not_grow_with_articles(
-    admin_client, django_assert_num_queries, count
-):
-    for n, article in enumerate(ArticleFactory.create_batch(count)):
-        add_daily(article, n % 30, 1)
-    url = reverse("admin:news_article_statistics")
-    # Session, user, site totals, top 20 (with categories); the site identity is cached.
-    with django_assert_num_queries(4):
-        assert admin_client.get(url).status_code == 200
-    # And for one article: the article and its days.
-    one = Article.objects.first()
-    with django_assert_num_queries(6):
-        assert admin_client.get(url, {"article": one.pk}).context["article"] == one
-
-
-@pytest.mark.parametrize("value", ["abc", "999999", "²", "١٢", "9" * 30])
-def test_statistics_for_an_unknown_article_say_so(admin_client, value):
-    page = admin_client.get(reverse("admin:news_article_statistics"), {"article": value})
-    assert page.status_code == 404
-    assert "Không có bài viết nào mang số" in page.content.decode()
-
-
-def test_statistics_need_the_right_to_see_articles(client):
-    url = reverse("admin:news_article_statistics")
-    assert client.get(url).status_code == 302  # to the login page
-    client.force_login(UserFactory(is_staff=True))
-    assert client.get(url).status_code == 403
-
-
 # --- Concurrency against a live server --------------------------------------------------------
-
-
-def _post(url, ua):
-    request = urllib.request.Request(url, method="POST", headers={"User-Agent": ua})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return response.status
-
-
-def _concurrent_reads(live_server, article, count, workers=16):
-    url = live_server.url + reverse("news:article_read", kwargs={"pk": article.pk})
-    with ThreadPoolExecutor(workers) as pool:
-        statuses = list(pool.map(lambda n: _post(url, f"{BROWSER} reader/{n}"), range(count)))
-    assert statuses == [204] * count
 
 
 @pytest.fixture
@@ -426,7 +285,7 @@ def one_address_many_readers(settings):
 def test_200_concurrent_reads_add_exactly_200(live_server, caplog, one_address_many_readers):
     article = ArticleFactory(title="Bài đọc đồng thời", body="<p>Nội dung</p>")
     before = Article.objects.get(pk=article.pk)
-    _concurrent_reads(live_server, article, 200)
+    concurrent_reads(live_server, article, 200)
     after = Article.objects.get(pk=article.pk)
     assert after.read_count == 200
     assert ArticleDailyRead.objects.get(article=article).count == 200
@@ -476,7 +335,7 @@ def test_200_concurrent_reads_during_20_admin_saves_lose_nothing(
 
     saver = threading.Thread(target=edit)
     saver.start()
-    _concurrent_reads(live_server, article, 200)
+    concurrent_reads(live_server, article, 200)
     saver.join()
     assert failures == []
     saved = Article.objects.get(pk=article.pk)
@@ -489,27 +348,5 @@ def test_200_concurrent_reads_during_20_admin_saves_lose_nothing(
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_counting_request_counts_nothing(live_server):
     url = live_server.url + reverse("news:article_read", kwargs={"pk": 424242})
-    assert _post(url, BROWSER) == 204  # an unknown id: answered as any other
+    assert post_beacon(url, BROWSER) == 204  # an unknown id: answered as any other
     assert not ArticleDailyRead.objects.exists()
-
-
-def test_an_article_made_draft_again_leaves_the_cached_most_read_box_at_once(client):
-    article = ArticleFactory(title="Bài được đọc nhiều rồi rút lại")
-    article.count_read(50)
-    assert "Bài được đọc nhiều rồi rút lại" in client.get("/").content.decode()
-    article.status = Article.Status.DRAFT
-    article.save()
-    assert "Bài được đọc nhiều rồi rút lại" not in client.get("/").content.decode()
-
-
-def test_statistics_chart_coordinates_are_plain_numbers(admin_client):
-    # Vietnamese writes 12,5 for 12.5; an SVG coordinate like that draws nothing.
-    for n, article in enumerate(ArticleFactory.create_batch(3)):
-        add_daily(article, n, 1234 * (n + 1))
-    html = admin_client.get(reverse("admin:news_article_statistics")).content.decode()
-    start = html.index('<svg class="reads-chart"')
-    svg = html[start : html.index("</svg>", start)]
-    coordinates = re.findall(r'\b(?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
-    assert len(coordinates) > 120
-    assert all(re.fullmatch(r"[0-9]+(\.[0-9]+)?|100%", value) for value in coordinates)
-    assert ">2.000<" in svg or ">5.000<" in svg  # tick labels stay Vietnamese

@@ -8,13 +8,9 @@ from django.urls import reverse
 from news.models import Article
 from news.reads import address_key
 from tests.factories import ArticleFactory
+from tests.support import BROWSER
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 
 
 @pytest.fixture(autouse=True)

@@ -13,14 +13,10 @@ from django.utils import timezone
 
 from news import reads
 from news.models import Article, ArticleDailyRead, ReadFlush
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ReadFlushFactory
+from tests.support import BROWSER, concurrent_reads
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
-
-BROWSER = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 
 
 @pytest.fixture
@@ -95,7 +91,7 @@ def test_a_batch_left_by_a_flush_that_died_is_written_once(buffered):
     buffered.hset(batch_prefix + "dead1", f"{article.pk}:{day}", 7)
     # Died after writing its batch, before deleting it: the next flush only deletes it.
     buffered.hset(batch_prefix + "dead2", f"{article.pk}:{day}", 100)
-    ReadFlush.objects.create(batch="dead2")
+    ReadFlushFactory(batch="dead2")
     assert reads.reads_flush() == 7
     assert reads_of(article) == 7
     assert ArticleDailyRead.objects.get(article=article).count == 7
@@ -174,13 +170,12 @@ def test_flush_reads_command_writes_the_buffer(client, buffered):
 
 @pytest.mark.django_db(transaction=True)
 def test_200_concurrent_buffered_reads_add_exactly_200(live_server, buffered, settings, caplog):
-    from tests.news.test_reads import _concurrent_reads
 
     settings.READS_FLUSH_SECONDS = 1  # reads flush while others arrive
     settings.READS_MAX_PER_ADDRESS = 10_000  # every reader comes from the live server's address
     buffered.delete(cache.make_key("reads:flush-lock"))
     article = ArticleFactory()
-    _concurrent_reads(live_server, article, 200)
+    concurrent_reads(live_server, article, 200)
     assert ReadFlush.objects.exists()  # the reads themselves flushed
     assert not [r for r in caplog.records if r.name == "news.reads"]  # no read failed
     reads.reads_flush()

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from news import services
 from portal.fetch import FetchRefused, fetch_image
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 PICTURE = image_bytes("JPEG", size=(120, 80))

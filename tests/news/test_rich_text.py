@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from tests.conftest import image_bytes, page_queries
 from tests.factories import ArticleFactory
+from tests.support import image_bytes, page_queries
 
 pytestmark = pytest.mark.django_db
 

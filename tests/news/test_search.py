@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import ArticleFactory, SourceFactory, TagFactory
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,16 @@ def test_search_results_are_paginated_keeping_the_query(client):
     second = client.get(URL, {"q": "tuoi tre", "page": "2"})
     assert len(titles(second)) == 5
     assert client.get(URL, {"q": "tuoi tre", "page": "x"}).status_code == 404
+
+
+def test_page_links_keep_the_query_and_drop_other_parameters(client):
+    # The cached page is shared by every address that differs only in other parameters, so a
+    # link must not carry the first reader's ?fbclid= to the next one.
+    for i in range(25):
+        ArticleFactory(title=f"Tuổi trẻ sáng tạo {i}")
+    page = client.get(URL, {"q": "tuoi tre", "fbclid": "abc", "page": "2"}).content.decode()
+    assert 'href="?q=tuoi+tre&amp;page=1"' in page
+    assert "fbclid" not in page
 
 
 def test_the_query_is_shown_escaped(client):

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from organizations.models import SiteIdentity
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, SiteIdentityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +19,7 @@ def text(response):
 
 @pytest.fixture
 def article(db):
-    SiteIdentity.objects.create(site_name="Tỉnh đoàn Kiên Giang")
+    SiteIdentityFactory(site_name="Tỉnh đoàn Kiên Giang")
     return ArticleFactory(title="Dân vận khéo", body="<p>Thân bài.</p>")
 
 

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from news.models import Article
 from organizations.models import SiteIdentity
-from tests.factories import ArticleFactory, CategoryFactory, OrganizationFactory, TagFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    OrganizationFactory,
+    SiteIdentityFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +112,7 @@ def test_the_index_and_its_pages_cost_a_fixed_number_of_queries(
 
 
 def test_news_sitemap_has_the_last_two_days_in_google_news_schema(client):
-    SiteIdentity.objects.create(site_name="Tỉnh đoàn Kiên Giang")
+    SiteIdentityFactory(site_name="Tỉnh đoàn Kiên Giang")
     fresh = ArticleFactory(title='Tin "mới" & nóng <b>')
     old = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=3))
     response = client.get("/sitemap-news.xml")

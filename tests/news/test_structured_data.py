@@ -10,8 +10,13 @@ from django.conf import settings
 from django.utils import timezone
 from PIL import Image
 
-from organizations.models import SiteIdentity
-from tests.factories import ArticleFactory, CategoryFactory, OrganizationFactory, TagFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    OrganizationFactory,
+    SiteIdentityFactory,
+    TagFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +25,7 @@ HOSTILE = 'Tin "nóng" </script><script>alert(1)</script> & <b>đậm</b>'
 
 @pytest.fixture(autouse=True)
 def _identity(db):
-    SiteIdentity.objects.create(site_name="Tỉnh đoàn Kiên Giang")
+    SiteIdentityFactory(site_name="Tỉnh đoàn Kiên Giang")
 
 
 def local(moment):

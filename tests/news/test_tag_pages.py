@@ -3,8 +3,8 @@
 import pytest
 
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import ArticleFactory, ArticleImageFactory, SourceFactory, TagFactory
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 

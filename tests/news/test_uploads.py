@@ -9,8 +9,8 @@ from PIL import Image
 
 from news.editing import version_token
 from news.models import Article, ArticleImage
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, UserFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 URL = reverse("news:image_upload")

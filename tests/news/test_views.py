@@ -8,22 +8,23 @@ from django.views.defaults import server_error
 
 from news.models import Article
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
     CategoryFactory,
     OrganizationFactory,
+    SiteIdentityFactory,
     SourceFactory,
     TagFactory,
 )
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _site_identity(db):
-    SiteIdentity.objects.create(
+    SiteIdentityFactory(
         site_name="Tỉnh đoàn Kiên Giang",
         tagline=(
             "Diễn đàn của Đoàn TNCS Hồ Chí Minh, Hội LHTN Việt Nam, Đội TNTP HCM tỉnh Kiên Giang"
@@ -344,7 +345,7 @@ def test_500_page_is_vietnamese_and_needs_no_database(rf, django_assert_num_quer
 def test_large_cover_gets_smaller_copies_in_srcset_and_size_attributes(client):
     from django.core.files.base import ContentFile
 
-    from tests.conftest import image_bytes
+    from tests.support import image_bytes
 
     article = ArticleFactory()
     article.cover_image = ContentFile(image_bytes(size=(1600, 900)), name="anh.jpg")

@@ -9,7 +9,12 @@ from django.utils import timezone
 from organizations import caching
 from organizations.models import PartnerLink, SiteIdentity, Sponsor
 from portal.caching import site_version, site_version_bump
-from tests.factories import OrganizationFactory, PartnerLinkFactory, SponsorFactory
+from tests.factories import (
+    OrganizationFactory,
+    PartnerLinkFactory,
+    SiteIdentityFactory,
+    SponsorFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +80,7 @@ def test_a_page_costs_the_same_with_5_or_50_sponsors_and_links(client, rows):
 
 
 def test_site_identity_is_in_every_template_and_cached(django_assert_num_queries):
-    SiteIdentity.objects.create(site_name="Tỉnh đoàn Kiên Giang", tagline="Diễn đàn của Đoàn")
+    SiteIdentityFactory(site_name="Tỉnh đoàn Kiên Giang", tagline="Diễn đàn của Đoàn")
     assert render_with_identity() == "Tỉnh đoàn Kiên Giang|Diễn đàn của Đoàn"
     with django_assert_num_queries(0):
         assert render_with_identity() == "Tỉnh đoàn Kiên Giang|Diễn đàn của Đoàn"
@@ -173,7 +178,7 @@ def test_partner_link_added_in_the_admin_shows_at_once(any_cache, site_admin_cli
 
 
 def test_site_identity_saved_in_the_admin_shows_at_once(any_cache, site_admin_client):
-    SiteIdentity.objects.create(site_name="Tỉnh đoàn")
+    SiteIdentityFactory(site_name="Tỉnh đoàn")
     assert render_with_identity().startswith("Tỉnh đoàn|")
     response = site_admin_client.post(
         reverse("admin:organizations_siteidentity_change", args=[1]),

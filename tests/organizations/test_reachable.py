@@ -3,7 +3,6 @@
 import pytest
 
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -11,6 +10,7 @@ from tests.factories import (
     SourceFactory,
     TagFactory,
 )
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 

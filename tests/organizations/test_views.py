@@ -1,8 +1,8 @@
 import pytest
 
 from organizations.models import SiteIdentity
-from tests.conftest import page_queries
 from tests.factories import ArticleFactory, OrganizationFactory, SourceFactory, TagFactory
+from tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from html import unescape
 
 import pytest
 
-from tests.conftest import image_bytes
 from tests.scaleout.cluster import BASE_DIR, BROWSER, Browser, form_fields, manage
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.scaleout
 

@@ -11,8 +11,8 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
 from portal.renditions import social_name
-from tests.conftest import image_bytes
 from tests.factories import ArticleFactory, ArticleImageFactory, SponsorFactory
+from tests.support import image_bytes
 
 pytestmark = pytest.mark.django_db
 

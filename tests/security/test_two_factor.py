@@ -64,6 +64,7 @@ def test_an_administrator_is_sent_to_enrol_before_any_admin_page(client, adminis
     device = TOTPDevice.objects.get(user=administrator)
     assert not device.confirmed
     assert page.context["secret"] in html
+    assert 'name="csrfmiddlewaretoken"' in html  # the form posts with its token
 
 
 def test_enrolment_confirms_with_a_code_and_opens_the_admin(client, administrator):
@@ -97,6 +98,7 @@ def test_next_sign_in_asks_for_the_current_code(client, administrator):
     response = client.get(ADMIN_INDEX, follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("two_factor_verify"))
     assert "Mở ứng dụng xác thực trên điện thoại" in response.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
     # A device exists: the enrolment page (which would show a new key) is closed.
     assert client.get(reverse("two_factor_enrol"))["Location"] == reverse("two_factor_verify")
 

@@ -6,11 +6,12 @@ import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from tests.conftest import image_bytes, page_queries
 from tests.factories import VideoFactory
 from tests.samples import EXECUTABLE, MP4
+from tests.support import image_bytes, page_queries
 from videos.models import Video, youtube_id_from_url
 from videos.services import video_thumbnail_fetch
 
@@ -180,6 +181,16 @@ def test_bad_videos_are_refused_in_vietnamese(admin_client, overrides, message):
     response = admin_client.post(reverse("admin:videos_video_add"), admin_data(**overrides))
     assert message in response.content.decode()
     assert not Video.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "values", [{"youtube_url": ""}, {"file": "videos/2026/11/phim.mp4"}], ids=["none", "both"]
+)
+def test_the_database_refuses_a_video_without_exactly_one_source(values):
+    video = VideoFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Video.objects.filter(pk=video.pk).update(**values)
+    assert Video.objects.get().youtube_url
 
 
 def test_an_mp4_is_accepted_by_content_and_stored_under_a_server_name(admin_client, settings):

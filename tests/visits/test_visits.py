@@ -7,11 +7,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.support import BROWSER
 from visits.models import SiteDailyVisit
 
 pytestmark = pytest.mark.django_db
 URL = reverse("visits:visit")
-BROWSER = "Mozilla/5.0 (Linux; Android 13; SM-A515F) AppleWebKit/537.36 Chrome/120 Mobile"
 
 
 def today_count():
@@ -107,7 +107,7 @@ def test_the_footer_shows_today_this_month_and_in_total(client):
     assert "Hôm nay: <strong>1.234</strong>" in content
     assert f"Tháng này: <strong>{month:,}</strong>".replace(",", ".") in content
     assert f"Tổng cộng: <strong>{month + 50000:,}</strong>".replace(",", ".") in content
-    assert f'data-visit-url="{URL}"' in content and "js/visits.js" in content
+    assert f'data-beacon-url="{URL}"' in content and "js/beacons.js" in content
 
 
 def test_the_footer_figures_cost_no_query_once_cached(client, django_assert_num_queries):

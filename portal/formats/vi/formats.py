@@ -1,3 +1,5 @@
+"""Vietnamese date and number formats, found through FORMAT_MODULE_PATH."""
+
 # Vietnamese formats as Vietnamese readers and editors write them: 27/11/2026, 09:30.
 # Django's own "vi" module leaves the input formats unset, so the admin would only accept
 # 2026-11-27; this module is found first through FORMAT_MODULE_PATH.

@@ -15,26 +15,22 @@ import datetime
 import http.client
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 import uuid
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-BROWSER = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
+from benchlib.site import (
+    BROWSER,
+    free_port,
+    migrate_and_collect,
+    remove_redis_keys,
+    setup_django,
+    site_env,
+    start_gunicorn,
+    stop_gunicorn,
 )
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(port, method, path, reader):
@@ -88,30 +84,20 @@ def main():
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-reads-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or uuid.uuid4().hex * 2,
-        "DATABASE_URL": args.database_url or f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "DJANGO_STATIC_ROOT": str(tmp / "static"),
-        "READS_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
-        "REDIS_URL": args.redis_url,
-        "READS_BUFFERED": "true" if args.redis_url else "false",
-        "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:8]}",
-    }
-    os.environ.update(env)
-    sys.path.insert(0, str(BASE_DIR))
-    import django
-
-    django.setup()
+    env = site_env(
+        tmp,
+        database_url=args.database_url,
+        redis_url=args.redis_url,
+        prefix=f"bench-{uuid.uuid4().hex[:8]}",
+        secret_key=os.environ.get("DJANGO_SECRET_KEY") or uuid.uuid4().hex * 2,
+    )
+    setup_django(env)
+    migrate_and_collect()
     from django.core.management import call_command
     from django.utils import timezone
 
     from news.models import Article, Category
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     category = Category.objects.create(name=f"Đo tốc độ {uuid.uuid4().hex[:6]}")
     article = Article.objects.create(
         title="Bài viết đo tốc độ đếm lượt đọc",
@@ -125,29 +111,8 @@ def main():
 
     load = os.getloadavg()[0]
     port = free_port()
-    gunicorn = subprocess.Popen(
-        [
-            str(BASE_DIR / ".venv/bin/gunicorn"),
-            "portal.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
+    gunicorn = start_gunicorn(env, port, 2)
     try:
-        for _ in range(100):
-            try:
-                if request(port, "GET", "/healthz", 0) == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            sys.exit("gunicorn did not start")
 
         def flush():
             if args.redis_url:
@@ -194,14 +159,9 @@ def main():
         if errors:
             print(f"{len(errors)} unexpected answers, e.g. {errors[:3]}")
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        stop_gunicorn(gunicorn)
         if args.redis_url:
-            import redis
-
-            client = redis.Redis.from_url(args.redis_url)
-            for key in client.scan_iter(f"{env['CACHE_KEY_PREFIX']}:*"):
-                client.delete(key)
+            remove_redis_keys(args.redis_url, env["CACHE_KEY_PREFIX"])
         if args.database_url:
             article.delete()
             category.delete()

@@ -70,38 +70,51 @@ def publish_now_fields(article, *, explicit_time=False):
         article.published_at = timezone.now()
 
 
-def articles_publish(*, articles, user):
-    """Bulk "publish": each draft or article waiting for review at the moment it is published,
-    each as a revision; the writers are told."""
+def _articles_change(articles, *, user, comment, change):
+    """Apply ``change`` to each article and save it as a revision (``comment``) that runs the
+    workflow (the writers told, the notifications); returns how many were changed."""
     count = 0
-    for article in articles.filter(status__in=[Article.Status.DRAFT, Article.Status.REVIEW]):
+    for article in articles:
         with transaction.atomic(), reversion.create_revision():
             before = article.state
-            publish_now_fields(article)
-            article.review_note = ""
+            change(article)
             article.updated_by = user
             article.save()
             workflow.article_after_save(article=article, user=user, before=before)
             reversion.set_user(user)
-            reversion.set_comment("publish")
+            reversion.set_comment(comment)
         count += 1
     return count
+
+
+def articles_publish(*, articles, user):
+    """Bulk "publish": each draft or article waiting for review at the moment it is published,
+    each as a revision; the writers are told."""
+
+    def publish(article):
+        publish_now_fields(article)
+        article.review_note = ""
+
+    return _articles_change(
+        articles.filter(status__in=[Article.Status.DRAFT, Article.Status.REVIEW]),
+        user=user,
+        comment="publish",
+        change=publish,
+    )
 
 
 def articles_withdraw(*, articles, user):
     """Bulk "withdraw": published and scheduled articles go back to draft, as revisions."""
-    count = 0
-    for article in articles.filter(status=Article.Status.PUBLISHED):
-        with transaction.atomic(), reversion.create_revision():
-            before = article.state
-            article.status = Article.Status.DRAFT
-            article.updated_by = user
-            article.save()
-            workflow.article_after_save(article=article, user=user, before=before)
-            reversion.set_user(user)
-            reversion.set_comment("withdraw")
-        count += 1
-    return count
+
+    def withdraw(article):
+        article.status = Article.Status.DRAFT
+
+    return _articles_change(
+        articles.filter(status=Article.Status.PUBLISHED),
+        user=user,
+        comment="withdraw",
+        change=withdraw,
+    )
 
 
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)

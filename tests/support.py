@@ -4,6 +4,7 @@ Test modules import from here, never from one another.
 """
 
 import io
+import re
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -99,3 +100,14 @@ def queries_of(client, url, **extra):
 def text(response):
     """The response's body as text."""
     return response.content.decode()
+
+
+def markup(page):
+    """A page's HTML with the template's layout taken out, for tests that look for a fragment.
+
+    Templates put one element per line (djLint); this joins them again: runs of whitespace
+    become one space, and none is kept beside a tag ("<h1>\\n  Thẻ\\n</h1>" reads "<h1>Thẻ</h1>").
+    """
+    html = page if isinstance(page, str) else page.content.decode()
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r" ?(<|>) ?", r"\1", html)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from galleries.models import Album, Photo
 from organizations.roles import EDITORS, roles_sync
 from tests.factories import AlbumFactory, ArticleFactory, PhotoFactory, UserFactory
-from tests.support import image_bytes, page_queries
+from tests.support import image_bytes, markup, page_queries
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("galleries:album_list")
@@ -42,7 +42,7 @@ def test_album_page_shows_a_grid_of_captioned_photos_linking_to_their_pages(clie
     album = AlbumFactory()
     photos = [PhotoFactory(album=album, caption=f"Ảnh số {n}") for n in range(3)]
     response = client.get(album.get_absolute_url())
-    content = response.content.decode()
+    content = markup(response)
     assert response.status_code == 200
     assert 'class="photo-grid" data-lightbox' in content
     for photo in photos:
@@ -72,7 +72,7 @@ def test_album_links_to_its_published_article(client):
 def test_each_photo_has_a_page_with_previous_and_next_without_javascript(client):
     album = AlbumFactory()
     first, second, third = (PhotoFactory(album=album) for _n in range(3))
-    content = client.get(second.get_absolute_url()).content.decode()
+    content = markup(client.get(second.get_absolute_url()))
     assert second.caption in content and second.image.url in content
     assert f'href="{first.get_absolute_url()}" rel="prev"' in content
     assert f'href="{third.get_absolute_url()}" rel="next"' in content

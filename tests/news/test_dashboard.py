@@ -16,6 +16,7 @@ from news.admin.links import month_start
 from news.models import Article, ArticleDailyRead
 from organizations.roles import ADMINISTRATORS, CONTRIBUTORS, EDITORS, roles_sync
 from tests.factories import ArticleFactory, OrganizationFactory, UserFactory
+from tests.support import markup
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def figures(html):
     """``{name: [(number, href), ...]}`` of the figures on the page."""
     found = {}
     for name, href, number in re.findall(
-        r'<a class="figure" data-figure="([\w-]+)" href="([^"]+)">([\d.]+)</a>', html
+        r'<a class="figure" data-figure="([\w-]+)" href="([^"]+)">([\d.]+)</a>', markup(html)
     ):
         found.setdefault(name, []).append((int(number.replace(".", "")), unescape(href)))
     return found

@@ -11,6 +11,7 @@ from django.utils import timezone
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 from tests.news.editing_helpers import article_form, change_url
+from tests.support import markup
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:news_article_changelist")
@@ -18,7 +19,7 @@ TRASH = reverse("admin:news_article_trash")
 
 
 def test_the_form_has_draft_preview_publish_and_schedule_buttons(admin_client):
-    html = admin_client.get(reverse("admin:news_article_add")).content.decode()
+    html = markup(admin_client.get(reverse("admin:news_article_add")))
     for label in ["Lưu nháp", "Xem trước", "Xuất bản", "Hẹn giờ"]:
         assert f">{label}</button>" in html, label
     assert 'type="submit" name="_save"' not in html and 'name="status"' not in html

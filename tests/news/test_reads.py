@@ -15,7 +15,7 @@ from news.editing import version_token
 from news.models import Article, ArticleDailyRead
 from news.reads import is_bot, reader_key
 from tests.factories import ArticleFactory, UserFactory
-from tests.support import BROWSER, concurrent_reads, post_beacon
+from tests.support import BROWSER, concurrent_reads, markup, post_beacon
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +233,7 @@ def test_the_article_page_carries_the_counter_and_sets_no_cookie(client):
     article = ArticleFactory()
     page = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     url = reverse("news:article_read", kwargs={"pk": article.pk})
-    html = page.content.decode()
+    html = markup(page)
     assert f'data-beacon-url="{url}"' in html
     assert f'<noscript><img class="read-pixel" src="{url}"' in html
     assert "/static/js/beacons.js" in html

@@ -17,6 +17,7 @@ from tests.factories import (
     SiteIdentityFactory,
     TagFactory,
 )
+from tests.support import markup
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,9 @@ def json_ld(page):
 
 
 def meta(page, name):
-    return re.findall(rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)">', page)
+    return re.findall(
+        rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)">', markup(page)
+    )
 
 
 def test_article_json_ld_parses_and_has_every_property(client):
@@ -121,7 +124,7 @@ def test_every_page_links_its_feeds(client):
         article.tags.get().get_absolute_url(),
         article.organization.get_absolute_url(),
     ):
-        assert feed in client.get(url).content.decode(), url
+        assert feed in markup(client.get(url)), url
     page = client.get(category.get_absolute_url()).content.decode()
     assert f'href="/chuyen-muc/{category.slug}/rss/"' in page
 

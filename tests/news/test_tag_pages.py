@@ -4,7 +4,7 @@ import pytest
 
 from organizations.models import SiteIdentity
 from tests.factories import ArticleFactory, ArticleImageFactory, SourceFactory, TagFactory
-from tests.support import page_queries
+from tests.support import markup, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_tag_page_lists_the_tags_published_articles_only(client):
     ArticleFactory(title="Bài nói về Tình nguyện hè nhưng không gắn thẻ")
     response = client.get("/the/tinh-nguyen-he/")
     assert response.status_code == 200
-    body = response.content.decode()
+    body = markup(response)
     assert "<h1>Thẻ: Tình nguyện hè</h1>" in body
     assert "Bài có thẻ" in body
     assert "Bài nháp" not in body and "hẹn giờ" not in body and "không gắn thẻ" not in body

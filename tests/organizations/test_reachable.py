@@ -10,7 +10,7 @@ from tests.factories import (
     SourceFactory,
     TagFactory,
 )
-from tests.support import page_queries
+from tests.support import markup, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_the_tree_changes_when_an_administrator_saves_an_organisation(client):
 def test_an_article_shows_its_organisation_linked(client):
     organization = OrganizationFactory(name="Huyện đoàn Giồng Riềng")
     article = ArticleFactory(organization=organization)
-    page = client.get(article.get_absolute_url()).content.decode()
+    page = markup(client.get(article.get_absolute_url()))
     main = page[page.index('id="main"') : page.index("</main>")]
     assert f'<a class="article-organization" href="{organization.get_absolute_url()}">' in main
     inactive = ArticleFactory(organization=OrganizationFactory(name="Đơn vị cũ", is_active=False))

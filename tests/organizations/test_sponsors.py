@@ -13,7 +13,7 @@ from PIL import Image
 
 from organizations.models import LOGO_BOX, Sponsor, SponsorClick
 from tests.factories import SponsorFactory
-from tests.support import image_bytes
+from tests.support import image_bytes, markup
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def days(n):
 
 def render_block(placement="sidebar"):
     template = Template('{% load organizations_tags %}{% sponsors_block "' + placement + '" %}')
-    return template.render(Context({}))
+    return markup(template.render(Context({})))
 
 
 def click(client, sponsor, **extra):

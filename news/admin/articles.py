@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -88,6 +89,7 @@ class ArticleAdmin(SafeModelAdmin):
         "wordpress_id",
         "wordpress_slug",
         "legacy_read_count",
+        "body_preview",  # in place of the body for whoever may only view it (get_fieldsets)
     ]
     inlines = [ArticleImageInline]
     actions = ["publish_selected", "withdraw_selected", "trash_selected"]
@@ -178,6 +180,13 @@ class ArticleAdmin(SafeModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Only viewed (a writer's article once sent): the body as readers will see it,
+            # not its HTML source.
+            fieldsets = [
+                (name, {**options, "fields": [_body_preview(f) for f in options["fields"]]})
+                for name, options in fieldsets
+            ]
         if not workflow.is_writer(request.user):
             return fieldsets
         hidden = {"published_at", "is_featured"}  # an editor's choice, when publishing
@@ -185,6 +194,12 @@ class ArticleAdmin(SafeModelAdmin):
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
+
+    @admin.display(description=gettext_lazy("body"))
+    def body_preview(self, obj):
+        # body_html is the body sanitised when it was saved (Article.save(), portal's one
+        # sanitiser), the very HTML the public page shows.
+        return mark_safe(obj.body_html)
 
     def get_autocomplete_fields(self, request):
         fields = super().get_autocomplete_fields(request)
@@ -395,3 +410,7 @@ class ArticleAdmin(SafeModelAdmin):
             )
             % {"count": count},
         )
+
+
+def _body_preview(field):
+    return "body_preview" if field == "body" else field

@@ -291,3 +291,12 @@ def test_history_shows_every_transition_with_who(client, contributor, reviewer, 
     assert history.count("Gửi duyệt") >= 2
     assert "Minh" in history and "Lan" in history
     assert Article.objects.get(pk=article.pk).status == Article.Status.DRAFT
+
+
+def test_contributor_sees_their_sent_article_as_readers_will(contributor_client, contributor, unit):
+    article = own_draft(
+        contributor, unit, status=Article.Status.REVIEW, body="<p>Hơn <strong>300</strong> bạn</p>"
+    )
+    html = contributor_client.get(change_url(article)).content.decode()
+    assert "<p>Hơn <strong>300</strong> bạn</p>" in html  # drawn, not shown as its source
+    assert "&lt;p&gt;" not in html

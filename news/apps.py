@@ -21,6 +21,9 @@ class NewsConfig(AppConfig):
         from portal.database import refresh_after_migrate
 
         post_migrate.connect(refresh_after_migrate, sender=self)
+        from .search import sqlite_search_triggers_repair
+
+        post_migrate.connect(sqlite_search_triggers_repair, sender=self)
 
 
 def sync_site_domain(*, using, apps=None, **kwargs):

@@ -26,9 +26,11 @@ in one statement; the ranking of at most four such lists happens here. So a word
 every article costs what a rare one does, and the count shown is capped ("more than 1,000").
 """
 
+import importlib
+import logging
 import re
 
-from django.db import connection
+from django.db import connection, connections
 from django.utils import timezone
 
 from portal.text import fold_vi, search_words
@@ -40,6 +42,7 @@ SEARCH_MAX_WORDS = 10
 SEARCH_MAX_RESULTS = 1000
 _WORD_START = re.compile(r"[^\W_]")
 _WORD_END = re.compile(r"[^\W_]+$")
+logger = logging.getLogger(__name__)
 # SQLite's FTS rowid: the publication second above these bits, the article id below.
 FTS_ID_BITS = 30
 
@@ -192,3 +195,35 @@ def article_search(query):
     if not folded:
         return SearchResults([], False)
     return SearchResults(*_ranked_ids(folded, exact))
+
+
+# --- SQLite's triggers, after every migrate -----------------------------------------------------
+
+# The latest definition of the FTS5 triggers and how to fill the index: migration 0012. A later
+# migration that defines them again must be named here instead.
+_SQLITE_INDEX_MIGRATION = "news.migrations.0012_indexes_skip_trash"
+_SQLITE_TRIGGERS = ("news_article_fts_insert", "news_article_fts_delete", "news_article_fts_update")
+
+
+def sqlite_search_triggers_repair(sender=None, using="default", **kwargs):
+    """post_migrate receiver (NewsConfig.ready()): on SQLite, make the search index whole again
+    if a migration lost its triggers.
+
+    SQLite changes some columns by copying news_article into a new table, which drops its
+    triggers; from then on the search would silently miss every new or changed article. So
+    after every migrate the three triggers are looked for, and if one is missing the index is
+    filled again from news_article and the triggers are made as migration 0012 makes them.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' OR name = 'news_article_fts'"
+        )
+        present = {name for (name,) in cursor.fetchall()}
+        if "news_article_fts" not in present or present.issuperset(_SQLITE_TRIGGERS):
+            return
+        logger.warning("The search index's triggers were missing: the index is made again")
+        for statement in importlib.import_module(_SQLITE_INDEX_MIGRATION).SQLITE:
+            cursor.execute(statement)

@@ -184,6 +184,25 @@ def test_each_database_has_its_search_indexes():
             } <= names
 
 
+def test_migrate_makes_lost_search_triggers_again_and_fills_the_index(client):
+    """A migration that rebuilds news_article on SQLite drops the triggers (news/search.py)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's search columns are generated: no trigger to lose")
+    ArticleFactory(title="Ngày hội thanh niên")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER news_article_fts_insert")
+        cursor.execute("DROP TRIGGER news_article_fts_update")
+    ArticleFactory(title="Hội trại tòng quân")  # written while the index is not kept
+    assert titles(client, "tòng quân") == []
+    search.sqlite_search_triggers_repair(using="default")
+    assert titles(client, "tòng quân") == ["Hội trại tòng quân"]  # filled again
+    ArticleFactory(title="Tòng quân năm mới")  # and kept again from then on
+    assert titles(client, "tòng quân") == ["Tòng quân năm mới", "Hội trại tòng quân"]
+    assert titles(client, "ngày hội") == ["Ngày hội thanh niên"]
+
+
 def test_articles_in_the_trash_are_not_found(client, editor):
     article = ArticleFactory(title="Ngày hội thanh niên")
     assert titles(client, "ngày hội") == ["Ngày hội thanh niên"]

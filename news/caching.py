@@ -9,9 +9,15 @@ it. Read counts change in SQL without any of this: a page's "Số lần đọc" 
 box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models.signals import m2m_changed
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.caching import (
@@ -99,3 +105,48 @@ def most_read_windows(limit=10):
         {"key": key, "label": label, "articles": articles}
         for (key, label), articles in zip(MOST_READ_WINDOWS, lists, strict=True)
     ]
+
+
+# --- article cards ------------------------------------------------------------------------
+
+CARD_TEMPLATE = "news/includes/article_card.html"
+CARD_SECONDS = 24 * 60 * 60
+
+
+def article_card(article, *, heading="h2", big=False, show_lead=False, show_category=False,
+                 eager=False):  # fmt: skip
+    """One article's card in a list (home, categories, tags, search, related news), as HTML.
+
+    Kept in this process's memory (the "fragments" cache) under a key made of everything the
+    card is drawn from: the article's own fields, the category's name when shown, the options
+    and the language. A changed title or picture is a new key, so a card is never stale and
+    nothing has to be invalidated: a publish makes every page old (the site version) but not
+    the other articles' cards, and the first page drawn after it draws only the new one.
+    The process's code and templates are part of nothing cached here: a deployment restarts
+    the processes, which empties their memory.
+    """
+    options = (heading, big, show_lead, show_category, eager)
+    drawn_from = (
+        article.pk,
+        article.slug,
+        article.title,
+        article.published_at,
+        article.cover_image.name,
+        article.cover_width,
+        article.cover_height,
+        article.cover_alt,
+        article.cover_focal,
+        article.lead if show_lead else "",
+        article.category.name if show_category else "",
+        options,
+        get_language(),
+    )
+    key = "card:" + hashlib.md5(repr(drawn_from).encode(), usedforsecurity=False).hexdigest()
+    store = caches["fragments"]
+    html = store.get(key)
+    if html is None:
+        context = {"article": article, "heading": heading, "big": big, "eager": eager,
+                   "show_lead": show_lead, "show_category": show_category}  # fmt: skip
+        html = str(render_to_string(CARD_TEMPLATE, context))
+        store.set(key, html, CARD_SECONDS)
+    return mark_safe(html)  # drawn by the template, which escapes what it shows

@@ -160,6 +160,14 @@ if not REDIS_URL:
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_LOCAL_ENTRIES", default=1000)},
     }
+# Ready-drawn pieces of pages (the article cards, news/caching.py): kept in each process's
+# memory under a key made of everything they are drawn from, so they are never stale, need no
+# invalidation and cost no round trip to Redis.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=5000)},
+}
 # Longest time a page is kept (0: no page cache). It is also kept no later than the next
 # scheduled publication and the next midnight, and any change an editor saves ends it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

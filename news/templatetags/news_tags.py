@@ -9,6 +9,8 @@ from django.utils.translation import pgettext
 
 from portal.renditions import srcset
 
+from .. import caching
+
 register = template.Library()
 
 
@@ -59,3 +61,10 @@ def picture(image, width, height, alt, sizes="100vw", eager=False):
     return format_html(
         '<img src="{}"{} alt="{}"{} decoding="async">', image.url, extra, alt, mark_safe(loading)
     )
+
+
+@register.simple_tag
+def article_card(article, **options):
+    """``{% article_card article heading="h3" show_lead=True %}``: the card of a list, kept
+    ready-drawn in memory (``news.caching.article_card``)."""
+    return caching.article_card(article, **options)

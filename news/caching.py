@@ -10,9 +10,10 @@ box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -29,6 +30,8 @@ from portal.caching import (
 )
 
 from .models import Article, ArticleImage, Category, Source, Tag
+
+logger = logging.getLogger(__name__)
 
 SHOWN_ON_PAGES = (Article, ArticleImage, Category, Source, Tag)
 
@@ -142,11 +145,18 @@ def article_card(article, *, heading="h2", big=False, show_lead=False, show_cate
         get_language(),
     )
     key = "card:" + hashlib.md5(repr(drawn_from).encode(), usedforsecurity=False).hexdigest()
-    store = caches["fragments"]
-    html = store.get(key)
+    store = caches["fragments"] if "fragments" in settings.CACHES else cache
+    try:
+        html = store.get(key)
+    except Exception:  # a cache that is down costs the drawing, never the page
+        logger.warning("Cache unavailable", exc_info=True)
+        html = None
     if html is None:
         context = {"article": article, "heading": heading, "big": big, "eager": eager,
                    "show_lead": show_lead, "show_category": show_category}  # fmt: skip
         html = str(render_to_string(CARD_TEMPLATE, context))
-        store.set(key, html, CARD_SECONDS)
+        try:
+            store.set(key, html, CARD_SECONDS)
+        except Exception:
+            logger.warning("Cache unavailable", exc_info=True)
     return mark_safe(html)  # drawn by the template, which escapes what it shows

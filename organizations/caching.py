@@ -9,6 +9,7 @@ version, so the next page shows the change. Sponsor entries are keyed by the loc
 so a sponsorship that starts or ends today is picked up at midnight without any save.
 """
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.caching import bump_on_change, cached
@@ -25,6 +26,20 @@ def connect():
 
 def site_identity():
     return cached("organizations:site-identity", SiteIdentity.load, TIMEOUT)
+
+
+def footer_parts():
+    """The page footer as HTML, in two parts: before and after the visit counter, which
+    changes with every visit and is drawn on each page between them. Drawn once a day and
+    under the site version: the sponsors, the organisations, the site's identity."""
+
+    def build():
+        context = {"site_identity": site_identity()}
+        return tuple(
+            render_to_string(f"includes/footer_{part}.html", context) for part in ("top", "bottom")
+        )
+
+    return cached(f"organizations:footer:{timezone.localdate().isoformat()}", build, TIMEOUT)
 
 
 def sponsor_items(placement):

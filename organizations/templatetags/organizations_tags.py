@@ -1,6 +1,7 @@
 """Blocks shown on every page; their data comes cached from organizations/caching.py."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from organizations import caching
 from organizations.models import PartnerLink, Sponsor
@@ -32,3 +33,11 @@ def partner_links_block():
 def organizations_tree():
     """The footer's list of every active organisation, as a tree: each links to its page."""
     return {"nodes": caching.organization_tree()}
+
+
+@register.simple_tag
+def site_footer(part):
+    """``{% site_footer "top" %}`` and ``{% site_footer "bottom" %}``: the footer's parts,
+    drawn once and kept (``caching.footer_parts``)."""
+    top, bottom = caching.footer_parts()
+    return mark_safe({"top": top, "bottom": bottom}[part])  # our templates' escaped output

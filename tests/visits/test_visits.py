@@ -110,12 +110,12 @@ def test_the_footer_shows_today_this_month_and_in_total(client):
     assert f'data-beacon-url="{URL}"' in content and "js/beacons.js" in content
 
 
-def test_the_footer_figures_cost_no_query_once_cached(client, django_assert_num_queries):
-    from visits.caching import visit_figures
+def test_the_footer_counter_costs_no_query_once_cached(client, django_assert_num_queries):
+    from visits.caching import visit_counter_html
 
-    visit_figures()
+    visit_counter_html()
     with django_assert_num_queries(0):
-        assert visit_figures() == {"today": 0, "month": 0, "total": 0}
+        assert "Hôm nay: <strong>0</strong>" in visit_counter_html()
 
 
 def test_a_visit_writes_nothing_but_the_days_count_and_robots_keep_crawlers_off(client):

@@ -11,6 +11,7 @@ box may lag by up to PAGE_CACHE_SECONDS and READS_MOST_READ_CACHE_SECONDS.
 
 import hashlib
 import logging
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -21,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from organizations.caching import site_identity
 from portal.caching import (
     bump_on_change,
     cached,
@@ -113,7 +115,7 @@ def most_read_windows(limit=10):
 # --- article cards ------------------------------------------------------------------------
 
 CARD_TEMPLATE = "news/includes/article_card.html"
-CARD_SECONDS = 24 * 60 * 60
+FRAGMENT_SECONDS = 24 * 60 * 60
 
 
 def article_card(article, *, heading="h2", big=False, show_lead=False, show_category=False,
@@ -144,19 +146,94 @@ def article_card(article, *, heading="h2", big=False, show_lead=False, show_cate
         options,
         get_language(),
     )
-    key = "card:" + hashlib.md5(repr(drawn_from).encode(), usedforsecurity=False).hexdigest()
-    store = caches["fragments"] if "fragments" in settings.CACHES else cache
-    try:
-        html = store.get(key)
-    except Exception:  # a cache that is down costs the drawing, never the page
-        logger.warning("Cache unavailable", exc_info=True)
-        html = None
+    key = "card:" + _digest(drawn_from)
+    html = _kept(key)
     if html is None:
         context = {"article": article, "heading": heading, "big": big, "eager": eager,
                    "show_lead": show_lead, "show_category": show_category}  # fmt: skip
         html = str(render_to_string(CARD_TEMPLATE, context))
-        try:
-            store.set(key, html, CARD_SECONDS)
-        except Exception:
-            logger.warning("Cache unavailable", exc_info=True)
+        _keep(key, html)
     return mark_safe(html)  # drawn by the template, which escapes what it shows
+
+
+# --- the article page's own parts ---------------------------------------------------------
+
+# Where what changes on every page goes in the article's drawn HTML: marks of this process's
+# own, which no article can hold, so splitting the HTML at them is exact.
+_MARKS = {name: mark_safe(f"<!--{secrets.token_hex(16)}-->") for name in ("documents", "reads")}
+
+
+def article_parts(request, article, *, tags, images, canonical_url, keep=True):
+    """The article page's own HTML: its link previews and structured data (``head``), then
+    the article itself, split where the documents filed under it and its read count go
+    (``before_documents``, ``before_reads``, ``rest``); those two are drawn on every page.
+
+    Kept like the cards (``article_card``): in this process's memory, under a key made of
+    everything the parts are drawn from (every field of the article but its read counts, its
+    category and that category's parent, organisation, source, tags and pictures, the site's
+    identity, the address asked for and the language), so a change shows at once and a
+    publish of another article leaves them as they are. ``keep=False`` (the admin's preview
+    of an unsaved form) draws them and keeps nothing.
+    """
+    drawn_from = (
+        _values(article, skip=("read_count", "legacy_read_count")),
+        _values(article.category),
+        _values(article.category.parent),
+        _values(article.organization),
+        _values(article.source),
+        [_values(tag) for tag in tags],
+        [_values(image) for image in images],
+        _values(site_identity()),
+        request.scheme,
+        request.get_host(),
+        canonical_url,
+        get_language(),
+    )
+    key = "article:" + _digest(drawn_from)
+    parts = _kept(key) if keep else None
+    if parts is None:
+        context = {"article": article, "tags": tags, "images": images, "marks": _MARKS,
+                   "canonical_url": canonical_url}  # fmt: skip
+        head = render_to_string("news/includes/article_head.html", context, request)
+        block = render_to_string("news/includes/article_block.html", context, request)
+        before_documents, rest = block.split(_MARKS["documents"])
+        before_reads, rest = rest.split(_MARKS["reads"])
+        parts = {"head": head, "before_documents": before_documents,
+                 "before_reads": before_reads, "rest": rest}  # fmt: skip
+        if keep:
+            _keep(key, parts)
+    return {name: mark_safe(html) for name, html in parts.items()}  # our templates' output
+
+
+# --- where drawn pieces are kept ----------------------------------------------------------
+
+
+def _values(obj, skip=()):
+    """Every field's value of ``obj`` (None for no object): what a drawn piece shows of it."""
+    if obj is None:
+        return None
+    fields = obj._meta.concrete_fields
+    return tuple(getattr(obj, f.attname) for f in fields if f.attname not in skip)
+
+
+def _digest(drawn_from):
+    return hashlib.md5(repr(drawn_from).encode(), usedforsecurity=False).hexdigest()
+
+
+def _store():
+    return caches["fragments"] if "fragments" in settings.CACHES else cache
+
+
+def _kept(key):
+    try:
+        return _store().get(key)
+    except Exception:  # a cache that is down costs the drawing, never the page
+        logger.warning("Cache unavailable", exc_info=True)
+        return None
+
+
+def _keep(key, value):
+    try:
+        _store().set(key, value, FRAGMENT_SECONDS)
+    except Exception:
+        logger.warning("Cache unavailable", exc_info=True)

@@ -18,7 +18,7 @@ from portal.middleware import outage_kind
 from portal.pagination import paginate
 from portal.renditions import delete_with_copies, make_copies
 
-from .caching import article_readable_since
+from .caching import article_parts, article_readable_since
 from .forms import LegacyLinkForm, SearchForm
 from .models import Article, Category, Tag
 from .reads import read_register
@@ -40,10 +40,10 @@ def home(request):
     published = Article.objects.published()
     sections = list(Category.objects.in_menu().top_level())
     by_section = {}
-    for article in published.for_listing().latest_by_section(sections, SECTION_COUNT):
+    for article in published.for_card().latest_by_section(sections, SECTION_COUNT):
         by_section.setdefault(article.section_id, []).append(article)
     context = {
-        "featured": published.featured().for_listing()[:FEATURED_COUNT],
+        "featured": published.featured().for_card()[:FEATURED_COUNT],
         "latest": published.for_listing()[:LATEST_COUNT],
         "sections": [(c, by_section[c.pk]) for c in sections if c.pk in by_section],
     }
@@ -54,7 +54,7 @@ def home(request):
 @cache_for_readers(params=["page"])
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
-    articles = Article.objects.published().in_category(category).for_listing()
+    articles = Article.objects.published().in_category(category).for_card()
     context = {
         "category": category,
         "children": category.children.filter(is_in_menu=True),
@@ -85,12 +85,21 @@ def article_detail(request, slug, pk):
 
 def render_article(request, article, *, is_preview):
     """The article page; also the admin's "Xem trước" of an unsaved form."""
+    tags, images = article.detail_relations()
+    # Without the query string: "?fbclid=..." must not become the canonical or shared URL.
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
     context = {
         "article": article,
         "is_preview": is_preview,
-        "related": article.related_news(),
-        # Without the query string: "?fbclid=..." must not become the canonical or shared URL.
-        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+        "parts": article_parts(
+            request,
+            article,
+            tags=tags,
+            images=images,
+            canonical_url=canonical_url,
+            keep=not is_preview,
+        ),
+        "related": article.related_news([tag.pk for tag in tags]),
     }
     response = render(request, "news/article_detail.html", context)
     if is_preview:

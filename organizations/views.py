@@ -16,7 +16,7 @@ def organization_detail(request, slug):
     organization = get_object_or_404(
         Organization.objects.active().select_related("parent"), slug=slug
     )
-    articles = Article.objects.published().filter(organization=organization).for_listing()
+    articles = Article.objects.published().filter(organization=organization).for_card()
     context = {
         "organization": organization,
         "children": organization.children.active(),

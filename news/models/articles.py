@@ -308,18 +308,22 @@ class Article(models.Model):
         self.deleted_by = None
         self.save(update_fields=["deleted_at", "deleted_by"])
 
-    def related_news(self, limit=6):
+    def detail_relations(self):
+        """(tags, pictures) of the article page: two plain queries."""
+        return list(self.tags.all()), list(self.images.all())
+
+    def related_news(self, tag_ids, limit=6):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing
-        a tag, then others of the same category, newest first. Three LIMIT queries at most,
-        each served by an index (never a scan of the archive), and the same three whatever
-        the archive holds; expects ``tags`` prefetched (for_detail())."""
-        picked = list(self.related_articles.published().exclude(pk=self.pk).for_listing()[:limit])
+        a tag of ``tag_ids`` (this article's), then others of the same category, newest
+        first. Three LIMIT queries at most, each served by an index (never a scan of the
+        archive), and the same three whatever the archive holds. Rows hold what a card
+        without its category shows (for_card())."""
+        picked = list(self.related_articles.published().exclude(pk=self.pk).for_card()[:limit])
         if len(picked) >= limit:
             return picked
         seen = [self.pk, *(a.pk for a in picked)]
-        others = Article.objects.published().for_listing().exclude(pk__in=seen)
+        others = Article.objects.published().for_card().exclude(pk__in=seen)
         wanted = limit - len(picked)
-        tag_ids = [tag.pk for tag in self.tags.all()]
         if tag_ids:
             # EXISTS per row while walking the newest-first index: a common tag finds its
             # articles in the first few hundred rows; PostgreSQL starts from the tag's rows

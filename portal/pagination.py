@@ -5,7 +5,10 @@ from django.http import Http404, QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from portal.caching import cached
+
 PAGE_SIZE = 20
+COUNT_TIMEOUT = 60 * 60
 
 
 class ArchivePaginator(Paginator):
@@ -17,16 +20,22 @@ class ArchivePaginator(Paginator):
 
     With ``max_count``, the list is counted no further than that (the rows past it are not
     listed, and ``is_capped`` says there were more): a count that scans every matching row of
-    a big archive is what it saves.
+    a big archive is what it saves. With ``count_key``, the count is kept in the cache under
+    that key and the site version (``portal.caching.cached``), so the thousands of pages of
+    one category count it once between two changes; the key must change with whatever else
+    changes the count (the next scheduled publication, for articles).
     """
 
-    def __init__(self, *args, max_count=None, **kwargs):
+    def __init__(self, *args, max_count=None, count_key=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_count = max_count
+        self.count_key = count_key
         self.is_capped = False
 
     @cached_property
     def count(self):
+        if self.count_key is not None:
+            return cached(self.count_key, lambda: Paginator.count.func(self), COUNT_TIMEOUT)
         if self.max_count is None:
             return super().count
         counted = self.object_list.order_by()[: self.max_count + 1].count()
@@ -46,9 +55,11 @@ class ArchivePaginator(Paginator):
         return self._get_page(rows, number, self)
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, *, max_count=None, query=None):
+def paginate(request, queryset, per_page=PAGE_SIZE, *, max_count=None, count_key=None,
+             query=None):  # fmt: skip
     """``page``, ``page_range``, ``is_capped`` and ``page_query`` for the requested page of
-    ``queryset`` (counted up to ``max_count`` rows at most, see ArchivePaginator).
+    ``queryset`` (counted up to ``max_count`` rows at most, or kept under ``count_key``: see
+    ArchivePaginator).
 
     A page that is not a positive whole number or lies past the end is a 404 (one address per
     page for crawlers, never a 500); a missing ``page`` is the first page. ``query`` holds the
@@ -56,7 +67,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE, *, max_count=None, query=Non
     nothing else from the address, since a cached page is shared by every address that differs
     only in other parameters (includes/pagination.html, ``{% querystring page_query page=N %}``).
     """
-    paginator = ArchivePaginator(queryset, per_page, max_count=max_count)
+    paginator = ArchivePaginator(queryset, per_page, max_count=max_count, count_key=count_key)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from news.models import Article, ArticleImage
 from organizations.models import PartnerLink, SiteIdentity, Sponsor
 from portal.caching import cache_for_readers, site_version
+from portal.pagination import PAGE_SIZE
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
@@ -362,3 +363,21 @@ def test_pages_answer_when_the_cache_is_down(client, settings, backend):
     article.title = "Tin đã sửa khi bộ đệm hỏng"
     article.save()  # the bump fails quietly
     assert "Tin đã sửa khi bộ đệm hỏng" in text(client.get(HOME))
+
+
+def test_a_categorys_kept_count_follows_publishes_withdrawals_and_the_clock(client, clock):
+    """The count behind a category's pages is kept in the cache (one for all its pages):
+    each page number that exists or not says whether it followed."""
+    category = CategoryFactory()
+    articles = ArticleFactory.create_batch(PAGE_SIZE, category=category)
+    second_page = f"{category.get_absolute_url()}?page=2"
+    assert client.get(second_page).status_code == 404
+    ArticleFactory(category=category)  # a publish: 21 articles, two pages
+    assert client.get(second_page).status_code == 200
+    articles[0].status = Article.Status.DRAFT  # a withdrawal: one page again
+    articles[0].save()
+    assert client.get(second_page).status_code == 404
+    ArticleFactory(category=category, published_at=timezone.now() + datetime.timedelta(minutes=5))
+    assert client.get(second_page).status_code == 404  # scheduled: not yet
+    clock(minutes=5, seconds=1)
+    assert client.get(second_page).status_code == 200  # its time came, with no save

@@ -98,14 +98,15 @@ PINS = {
     # menu sections, their sub-categories, one LIMIT query per section (2), the sections'
     # rows, featured, latest
     "home": 7,
-    # the category, its sub-categories twice (shown as links; for the list), the count, the ids
-    # of the page (one indexed run per category, merged), the page's rows
-    "category": 6,
-    "category last page": 6,  # the same queries, the runs read oldest first
+    # the category, its sub-categories twice (shown as links; for the list), the ids of the
+    # page (one indexed run per category, merged), the page's rows; the count is kept in the
+    # cache (one count for all the category's pages between two changes)
+    "category": 5,
+    "category last page": 5,  # the same queries, the runs read oldest first
     # the article, its tags and pictures, related: picks, shared tags, same category
     "article": 6,
-    # the organisation, its units, the count, the page's ids, its rows
-    "organisation": 5,
+    # the organisation, its units, the page's ids, its rows (the count is kept, as above)
+    "organisation": 4,
     # the tiers of the search in one statement, the page's rows, matching static pages and
     # documents
     "search": 4,

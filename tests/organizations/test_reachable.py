@@ -70,7 +70,7 @@ def test_pages_with_the_tree_and_the_organisation_link_cost_pinned_queries(clien
     ArticleFactory.create_batch(
         rows, organization=organization, tags=tags, source=source, category=category
     )
-    assert page_queries(client, organization.get_absolute_url()) == 5
+    assert page_queries(client, organization.get_absolute_url()) == 4
     assert page_queries(client, "/") == 6
     article = ArticleFactory(organization=organization, tags=tags, category=category)
     assert page_queries(client, article.get_absolute_url()) == 6  # as without the link

@@ -9,15 +9,36 @@ administrator's change shows on the next page. A cache that is down costs the qu
 the page.
 """
 
+from django.template.loader import render_to_string
+from django.utils.html import escape
+
 from portal.caching import bump_on_change, cached
 
 MENU_KEY = "pages:menu"
+MENU_HTML_KEY = "pages:menu-html"
 TIMEOUT = 60 * 60
 
 
 def menu_items():
     """The menu as ``[{"label", "url", "is_external", "children": [...]}]``, top level first."""
     return cached(MENU_KEY, _build_menu, TIMEOUT)
+
+
+def menu_html(current_path):
+    """The menu drawn as HTML, the links to ``current_path`` marked ``aria-current="page"``.
+
+    Drawn once under the site version with no link marked; the mark is added to each link
+    whose address is the page's own (the template escapes addresses as ``escape()`` does).
+    """
+    html = cached(
+        MENU_HTML_KEY,
+        lambda: render_to_string("pages/includes/main_menu.html", {"items": menu_items()}),
+        TIMEOUT,
+    )
+    if not current_path:
+        return html
+    link = f'href="{escape(current_path)}"'
+    return html.replace(link, f'{link} aria-current="page"')
 
 
 def _entry(label, url, is_external=False):

@@ -162,11 +162,15 @@ def page_valid_until(now):
     """Until when a page made ``now`` may be used (a timestamp)."""
     until = min(now + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS),
                 _next_local_midnight(now))  # fmt: skip
-    for provider in _next_change_providers:
-        moment = provider()
-        if moment is not None and moment < until:
-            until = moment
+    moment = next_moment("portal:next-change", _next_change)  # one cache read for them all
+    if moment is not None and moment < until:
+        until = moment
     return until.timestamp()
+
+
+def _next_change(now):
+    moments = [moment for provider in _next_change_providers if (moment := provider())]
+    return min(moments, default=None)
 
 
 def _version_and_entry(store, key):

@@ -92,6 +92,23 @@ def test_the_current_page_is_marked():
     assert f'<a href="{category.get_absolute_url()}" aria-current="page">' in html
 
 
+def test_the_menu_drawn_once_marks_each_page_its_own_link():
+    """The menu is kept drawn; each page marks its own link and no other."""
+    category = CategoryFactory(name="Tình nguyện")
+    MenuItemFactory(category=category)
+    menu = Template("{% load pages_tags %}{% main_menu %}")
+
+    def marked(path):
+        html = menu.render(Context({"request": type("R", (), {"path": path})()}))
+        return html.count('aria-current="page"'), html
+
+    count, html = marked("/")
+    assert count == 1 and '<a href="/" aria-current="page">' in html
+    count, html = marked(category.get_absolute_url())
+    assert count == 1 and '<a href="/" aria-current="page">' not in html
+    assert marked("/tim-kiem/")[0] == 0
+
+
 # --- Refused links ----------------------------------------------------------------------------
 
 UNSAFE_LINKS = [

@@ -19,6 +19,7 @@ import datetime
 import ipaddress
 import logging
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -29,8 +30,10 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from portal.caching import VERSION_KEY, site_version
 from portal.middleware import outage_kind
 
+from .caching import READABLE_TIMEOUT, article_readable_since, article_readable_since_in_database
 from .models import Article, ArticleDailyRead, ReadFlush
 
 logger = logging.getLogger(__name__)
@@ -146,18 +149,19 @@ def marks_cache():
     return caches["reads"] if "reads" in settings.CACHES else cache
 
 
-def read_register(*, request, article_id, published_at):
+def read_register(*, request, article_id):
     """Count a read of article ``article_id`` by this request's reader; True when counted.
 
-    ``published_at`` is the article's publication time, None when it is not published or is
-    in the trash (news.caching.article_readable_since()). Refuses what read_is_countable()
-    refuses, unpublished and scheduled articles, the same reader again within
+    Refuses what read_is_countable() refuses, articles that are not published (drafts,
+    scheduled ones, the trash, unknown ids), the same reader again within
     READS_WINDOW_MINUTES and an address past READS_MAX_PER_ADDRESS reads of the article in
-    that window. When the cache, Redis or the database fails, the read is not counted and the
-    reader is not bothered; a database that is down or read-only is raised, for
-    OutageMiddleware to answer 503.
+    that window. Whether the article may be read comes from the cache, kept under the site
+    version (news.caching.article_readable_since(); with the Redis buffer, inside the counting
+    script itself): no query while it is kept. When the cache, Redis or the database fails,
+    the read is not counted and the reader is not bothered; a database that is down or
+    read-only is raised, for OutageMiddleware to answer 503.
     """
-    if published_at is None or published_at > timezone.now() or not read_is_countable(request):
+    if not read_is_countable(request):
         return False
     key = reader_key(request, article_id)
     per_address = address_key(request, article_id)
@@ -165,6 +169,9 @@ def read_register(*, request, article_id, published_at):
     try:
         if settings.READS_BUFFERED:
             return _buffer_read(key, per_address, window, article_id, timezone.localdate())
+        published_at = article_readable_since(article_id)
+        if published_at is None or published_at > timezone.now():
+            return False
         marks = marks_cache()
         if not marks.add(key, 1, timeout=window):
             return False
@@ -189,9 +196,25 @@ def read_register(*, request, article_id, published_at):
 
 _clients = {}
 
-# KEYS: seen key, pending hash, flush lock, address counter. ARGV: window seconds, hash field,
-# flush seconds, reads allowed per address. Returns {counted, flush_due}.
+# KEYS: seen key, pending hash, flush lock, address counter, the site version (the cache's
+# key), the article's "readable since" entry. ARGV: window seconds, hash field, flush seconds,
+# reads allowed per address, now (Unix seconds). Returns {counted, flush_due}; counted is -1
+# when the article's entry is missing or was made under another site version: the caller
+# writes it (_readable_store) and runs the script again. One round trip per read otherwise.
 _COUNT_SCRIPT = """
+local version = redis.call('GET', KEYS[5])
+local readable = redis.call('GET', KEYS[6])
+if not version or not readable then
+  return {-1, 0}
+end
+local length = string.len(version)
+if string.sub(readable, 1, length + 1) ~= version .. '\\n' then
+  return {-1, 0}
+end
+local since = tonumber(string.sub(readable, length + 2))
+if not since or since > tonumber(ARGV[5]) then
+  return {0, 0}
+end
 if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then
   return {0, 0}
 end
@@ -208,6 +231,7 @@ if redis.call('SET', KEYS[3], 1, 'NX', 'EX', ARGV[3]) then
 end
 return {1, 0}
 """
+_scripts = {}
 
 
 def redis_client():
@@ -226,18 +250,30 @@ def _key(name):
 
 def _buffer_read(seen_key, address_key, window, article_id, day):
     client = redis_client()
-    counted, flush_due = client.eval(
-        _COUNT_SCRIPT,
-        4,
+    if client not in _scripts:
+        _scripts[client] = client.register_script(_COUNT_SCRIPT)  # EVALSHA: sent once
+    readable_key = _key(f"reads:readable:{article_id}")
+    keys = [
         _key(seen_key),
         _key("reads:pending"),
         _key("reads:flush-lock"),
         _key(address_key),
+        cache.make_key(VERSION_KEY),
+        readable_key,
+    ]
+    args = [
         window,
         f"{article_id}:{day.isoformat()}",
         max(1, settings.READS_FLUSH_SECONDS),  # Redis refuses an expiry of 0
         settings.READS_MAX_PER_ADDRESS,
-    )
+        time.time(),
+    ]
+    counted, flush_due = _scripts[client](keys=keys, args=args)
+    if counted == -1:
+        _readable_store(client, readable_key, article_id)
+        counted, flush_due = _scripts[client](keys=keys, args=args)
+        if counted == -1:  # the site version changed meanwhile: this read is not counted
+            return False
     if flush_due:
         # The first counted read after READS_FLUSH_SECONDS writes the buffer, on whichever
         # app server it arrives: no extra process is needed.
@@ -246,6 +282,24 @@ def _buffer_read(seen_key, address_key, window, article_id, day):
         except Exception:
             logger.exception("Could not flush buffered reads; the next flush retries them")
     return bool(counted)
+
+
+def _readable_store(client, readable_key, article_id):
+    """Write for the counting script whether article ``article_id`` may be read: the site
+    version's stored bytes, a newline, then its publication time (Unix seconds), or nothing
+    when it may not be read. The version is read before the database: a change committed in
+    between bumps the version again (portal.caching.site_version_bump()), which makes this
+    entry old."""
+    version_key = cache.make_key(VERSION_KEY)
+    version = client.get(version_key)
+    if version is None:
+        site_version()  # a new or emptied cache: start a version
+        version = client.get(version_key)
+        if version is None:
+            return
+    since = article_readable_since_in_database(article_id)
+    value = version + b"\n" + (repr(since.timestamp()).encode() if since else b"")
+    client.set(readable_key, value, ex=READABLE_TIMEOUT)
 
 
 def reads_flush():

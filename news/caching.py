@@ -66,6 +66,23 @@ def published_count_key(name):
 
 
 READABLE_TIMEOUT = 60 * 60
+TIMEOUT = 60 * 60
+
+
+def home_sections():
+    """The home page's sections: the menu's top-level categories, in menu order, each with
+    the ids of its family (itself and its sub-categories), as ``[(category, ids)]``. Kept
+    under the site version (a category's change bumps it)."""
+
+    def build():
+        sections = list(Category.objects.in_menu().top_level())
+        families = {section.pk: [section.pk] for section in sections}
+        children = Category.objects.filter(parent__in=sections).values_list("parent_id", "pk")
+        for parent_id, pk in children:
+            families[parent_id].append(pk)
+        return [(section, families[section.pk]) for section in sections]
+
+    return cached("news:home-sections", build, TIMEOUT)
 
 
 def article_readable_since(article_id):

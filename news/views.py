@@ -18,7 +18,7 @@ from portal.middleware import outage_kind
 from portal.pagination import paginate
 from portal.renditions import delete_with_copies, make_copies
 
-from .caching import article_parts, published_count_key
+from .caching import article_parts, home_sections, published_count_key
 from .forms import LegacyLinkForm, SearchForm
 from .models import Article, Category, Tag
 from .reads import read_register
@@ -38,14 +38,15 @@ logger = logging.getLogger(__name__)
 @cache_for_readers
 def home(request):
     published = Article.objects.published()
-    sections = list(Category.objects.in_menu().top_level())
+    sections = home_sections()
+    families = {section.pk: ids for section, ids in sections}
     by_section = {}
-    for article in published.for_card().latest_by_section(sections, SECTION_COUNT):
+    for article in published.for_card().latest_by_section(families, SECTION_COUNT):
         by_section.setdefault(article.section_id, []).append(article)
     context = {
         "featured": published.featured().for_card()[:FEATURED_COUNT],
         "latest": published.for_listing()[:LATEST_COUNT],
-        "sections": [(c, by_section[c.pk]) for c in sections if c.pk in by_section],
+        "sections": [(c, by_section[c.pk]) for c, _ids in sections if c.pk in by_section],
     }
     return render(request, "news/home.html", context)
 

@@ -95,9 +95,9 @@ PAGES = {
 }
 # What each page asks, once the site-wide blocks (the menu, most read, ...) are cached:
 PINS = {
-    # menu sections, their sub-categories, one LIMIT query per section (2), the sections'
-    # rows, featured, latest
-    "home": 7,
+    # the newest ids of each section (one statement on PostgreSQL, one per section, here 2,
+    # on SQLite; the sections are kept in the cache), the sections' rows, featured, latest
+    "home": 5,
     # the category, its sub-categories twice (shown as links; for the list), the ids of the
     # page (one indexed run per category, merged), the page's rows; the count is kept in the
     # cache (one count for all the category's pages between two changes)

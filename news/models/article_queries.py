@@ -8,7 +8,6 @@ from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from .reads import ArticleDailyRead, ArticlePeriodRead, month_of, week_of
-from .taxonomy import Category
 
 
 class SQLConstant(models.Value):
@@ -230,20 +229,34 @@ class ArticleQuerySet(models.QuerySet):
                 articles.append(found[pk])
         return articles
 
-    def latest_by_section(self, sections, per_section):
-        """The newest ``per_section`` articles of each category in ``sections``, sub-categories
-        included: one LIMIT query per section on the category index, then one query for the
-        rows. Each article carries ``section_id``; the list is in section order, newest first."""
-        children = {}
-        for parent_id, pk in Category.objects.filter(parent__in=sections).values_list(
-            "parent_id", "pk"
-        ):
-            children.setdefault(parent_id, []).append(pk)
+    def latest_by_section(self, families, per_section):
+        """The newest ``per_section`` articles of each section of ``families`` (``{section id:
+        [its category ids, sub-categories included]}``, in section order), then one query for
+        the rows. Each article carries ``section_id``; the list is in section order, newest
+        first.
+
+        Each category's newest rows are one LIMIT run on the category index. On PostgreSQL
+        the runs of every section are one statement (one round trip); SQLite refuses a LIMIT
+        inside a UNION, and has no round trip to save: one statement per section there.
+        """
         section_of = {}
-        for section in sections:
-            family = [section.pk, *children.get(section.pk, [])]
-            for pk in self.in_categories(family).page_ids(0, per_section):
-                section_of.setdefault(pk, section.pk)
+        if connection.features.supports_slicing_ordering_in_compound:
+            section_of_category = {c: s for s, ids in families.items() for c in ids}
+            base = self.order_by(*NEWEST_FIRST).values_list("category_id", "published_at", "id")
+            runs = [base.filter(category_id=c)[:per_section] for c in section_of_category]
+            newest = {}
+            if runs:
+                for category_id, *key in runs[0].union(*runs[1:], all=True):
+                    newest.setdefault(section_of_category[category_id], []).append(key)
+            for section in families:
+                for _published_at, pk in sorted(newest.get(section, []), reverse=True)[
+                    :per_section
+                ]:
+                    section_of[pk] = section
+        else:
+            for section, ids in families.items():
+                for pk in self.in_categories(ids).page_ids(0, per_section):
+                    section_of.setdefault(pk, section)
         rows = self.filter(pk__in=section_of).in_bulk() if section_of else {}
         for pk, article in rows.items():
             article.section_id = section_of[pk]

@@ -316,8 +316,8 @@ class Article(models.Model):
         """Up to ``limit`` published articles: the editor's picks first, then articles sharing
         a tag of ``tag_ids`` (this article's), then others of the same category, newest
         first. Three LIMIT queries at most, each served by an index (never a scan of the
-        archive), and the same three whatever the archive holds. Rows hold what a card
-        without its category shows (for_card())."""
+        archive), and never more whatever the archive holds; fewer once the list is full.
+        Rows hold what a card without its category shows (for_card())."""
         picked = list(self.related_articles.published().exclude(pk=self.pk).for_card()[:limit])
         if len(picked) >= limit:
             return picked
@@ -332,7 +332,8 @@ class Article(models.Model):
                 Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
             )
             picked += others.filter(shares_tag)[:wanted]
-        # Read even when the tags filled the list, so the page asks the same queries always.
+            if len(picked) >= limit:  # most articles: a common tag fills the list
+                return picked
         same_category = list(others.filter(category_id=self.category_id)[:wanted])
         seen = {a.pk for a in picked}
         picked += [a for a in same_category if a.pk not in seen]

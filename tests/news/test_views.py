@@ -322,6 +322,17 @@ def test_article_queries_do_not_grow_with_related_articles(client):
     assert count_queries(client, article.get_absolute_url()) == few == 6
 
 
+def test_related_news_filled_by_a_shared_tag_asks_for_no_other_article(client):
+    tag = TagFactory()
+    article = ArticleFactory(tags=[tag])
+    sharing = [ArticleFactory(tags=[tag], category=CategoryFactory()) for _ in range(7)]
+    ArticleFactory(category=article.category)  # same category, no shared tag
+    # article, tags, images, picks, shared tags: the list is full, the category is not read
+    assert count_queries(client, article.get_absolute_url()) == 5
+    related = client.get(article.get_absolute_url()).context["related"]
+    assert [a.pk for a in related] == [a.pk for a in sharing[::-1][:6]]
+
+
 # Error pages
 
 

@@ -43,6 +43,10 @@ def test_with_the_shared_parts_set_no_state_stays_in_one_server():
         READS_BUFFERED="true",
     )
     # No per-process local-memory cache may serve a page (or anything) another server changed.
+    # The one local cache holds ready-drawn pieces kept under what they are drawn from
+    # (news.caching): nothing another server changes can make them stale.
+    fragments = shared["caches"].pop("fragments")
+    assert fragments == "django.core.cache.backends.locmem.LocMemCache"
     assert set(shared["caches"].values()) == {"django_redis.cache.RedisCache"}
     assert shared["site_version_file"] == ""  # the site version is a Redis key
     assert shared["sessions"] == "portal.session_store"  # database sessions

@@ -71,6 +71,9 @@ def test_pages_with_the_tree_and_the_organisation_link_cost_pinned_queries(clien
         rows, organization=organization, tags=tags, source=source, category=category
     )
     assert page_queries(client, organization.get_absolute_url()) == 4
-    assert page_queries(client, "/") == 6
+    assert page_queries(client, "/") == 4
     article = ArticleFactory(organization=organization, tags=tags, category=category)
-    assert page_queries(client, article.get_absolute_url()) == 6  # as without the link
+    # as without the link; related news ask for the category's articles only while the ones
+    # sharing a tag do not fill the list (six)
+    expected = 5 if rows >= 6 else 6
+    assert page_queries(client, article.get_absolute_url()) == expected

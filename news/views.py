@@ -37,16 +37,21 @@ logger = logging.getLogger(__name__)
 @require_safe
 @cache_for_readers
 def home(request):
-    published = Article.objects.published()
     sections = home_sections()
-    families = {section.pk: ids for section, ids in sections}
-    by_section = {}
-    for article in published.for_card().latest_by_section(families, SECTION_COUNT):
-        by_section.setdefault(article.section_id, []).append(article)
+    lists = (
+        Article.objects.published()
+        .for_listing()
+        .home_lists(
+            featured=FEATURED_COUNT,
+            latest=LATEST_COUNT,
+            families={section.pk: ids for section, ids in sections},
+            per_section=SECTION_COUNT,
+        )
+    )
     context = {
-        "featured": published.featured().for_card()[:FEATURED_COUNT],
-        "latest": published.for_listing()[:LATEST_COUNT],
-        "sections": [(c, by_section[c.pk]) for c, _ids in sections if c.pk in by_section],
+        "featured": lists["featured"],
+        "latest": lists["latest"],
+        "sections": [(c, lists[c.pk]) for c, _ids in sections if lists.get(c.pk)],
     }
     return render(request, "news/home.html", context)
 

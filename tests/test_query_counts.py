@@ -95,8 +95,9 @@ PAGES = {
 }
 # What each page asks, once the site-wide blocks (the menu, most read, ...) are cached:
 PINS = {
-    # the newest ids of each section (one statement on PostgreSQL, one per section, here 2,
-    # on SQLite; the sections are kept in the cache), the sections' rows, featured, latest
+    # the ids of the featured, the latest and each section's newest (one statement on
+    # PostgreSQL, one per list on SQLite: here 4; the sections are kept in the cache), then
+    # every row in one query
     "home": 5,
     # the category, its sub-categories twice (shown as links; for the list), the ids of the
     # page (one indexed run per category, merged), the page's rows; the count is kept in the

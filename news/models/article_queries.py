@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import connection, models
+from django.db.models import F
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -229,35 +230,43 @@ class ArticleQuerySet(models.QuerySet):
                 articles.append(found[pk])
         return articles
 
-    def latest_by_section(self, families, per_section):
-        """The newest ``per_section`` articles of each section of ``families`` (``{section id:
-        [its category ids, sub-categories included]}``, in section order), then one query for
-        the rows. Each article carries ``section_id``; the list is in section order, newest
-        first.
+    def home_lists(self, *, featured, latest, families, per_section):
+        """The home page's lists, newest first: ``featured`` featured articles, the ``latest``
+        articles, and the ``per_section`` newest of each section of ``families`` (``{section
+        id: [its category ids, sub-categories included]}``), as ``{"featured": [...],
+        "latest": [...], section id: [...]}``.
 
-        Each category's newest rows are one LIMIT run on the category index. On PostgreSQL
-        the runs of every section are one statement (one round trip); SQLite refuses a LIMIT
-        inside a UNION, and has no round trip to save: one statement per section there.
+        The ids come first, each list one LIMIT run on an index (a section's runs, one per
+        category, merged), then every row in one query. On PostgreSQL all the runs are one
+        statement (one round trip); SQLite refuses a LIMIT inside a UNION, and has no round
+        trip to save: one statement per list there.
         """
-        section_of = {}
+        by_list = {"featured": [], "latest": [], **{section: [] for section in families}}
+        base = self.order_by(*NEWEST_FIRST)
         if connection.features.supports_slicing_ordering_in_compound:
-            section_of_category = {c: s for s, ids in families.items() for c in ids}
-            base = self.order_by(*NEWEST_FIRST).values_list("category_id", "published_at", "id")
-            runs = [base.filter(category_id=c)[:per_section] for c in section_of_category]
+            # Each run's first column says which list it is: a category id, or 0 and -1.
+            list_of = {c: s for s, ids in families.items() for c in ids}
+            runs = [
+                base.featured().annotate(run=models.Value(0))[:featured],
+                base.annotate(run=models.Value(-1))[:latest],
+                *(base.filter(category_id=c).annotate(run=F("category_id"))[:per_section]
+                  for c in list_of),
+            ]  # fmt: skip
+            runs = [run.values_list("run", "published_at", "id") for run in runs]
             newest = {}
-            if runs:
-                for category_id, *key in runs[0].union(*runs[1:], all=True):
-                    newest.setdefault(section_of_category[category_id], []).append(key)
-            for section in families:
-                for _published_at, pk in sorted(newest.get(section, []), reverse=True)[
-                    :per_section
-                ]:
-                    section_of[pk] = section
+            for run, *key in runs[0].union(*runs[1:], all=True):
+                newest.setdefault(
+                    {0: "featured", -1: "latest"}.get(run) or list_of[run], []
+                ).append(key)
+            sizes = {"featured": featured, "latest": latest}
+            for name, keys in newest.items():
+                keys.sort(reverse=True)
+                by_list[name] = [pk for _published_at, pk in keys[: sizes.get(name, per_section)]]
         else:
+            by_list["featured"] = list(base.featured().values_list("id", flat=True)[:featured])
+            by_list["latest"] = list(base.values_list("id", flat=True)[:latest])
             for section, ids in families.items():
-                for pk in self.in_categories(ids).page_ids(0, per_section):
-                    section_of.setdefault(pk, section)
-        rows = self.filter(pk__in=section_of).in_bulk() if section_of else {}
-        for pk, article in rows.items():
-            article.section_id = section_of[pk]
-        return [rows[pk] for pk in section_of if pk in rows]
+                by_list[section] = self.in_categories(ids).page_ids(0, per_section)
+        wanted = {pk for ids in by_list.values() for pk in ids}
+        rows = self.filter(pk__in=wanted).in_bulk() if wanted else {}
+        return {name: [rows[pk] for pk in ids if pk in rows] for name, ids in by_list.items()}

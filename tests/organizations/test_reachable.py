@@ -1,6 +1,7 @@
 """Organisation pages that readers can reach: the footer's tree, an article's organisation."""
 
 import pytest
+from django.db import connection
 
 from organizations.models import SiteIdentity
 from tests.factories import (
@@ -71,7 +72,9 @@ def test_pages_with_the_tree_and_the_organisation_link_cost_pinned_queries(clien
         rows, organization=organization, tags=tags, source=source, category=category
     )
     assert page_queries(client, organization.get_absolute_url()) == 4
-    assert page_queries(client, "/") == 4
+    # the ids of each list (one statement on PostgreSQL, three on SQLite), then the rows
+    home = 2 if connection.features.supports_slicing_ordering_in_compound else 4
+    assert page_queries(client, "/") == home
     article = ArticleFactory(organization=organization, tags=tags, category=category)
     # as without the link; related news ask for the category's articles only while the ones
     # sharing a tag do not fill the list (six)

@@ -36,6 +36,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response
 
+from portal.cache_copies import OUTSIDE, UNREAD, local_get, local_keep, request_state
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "site:version"
@@ -47,7 +49,21 @@ _next_change_providers = []
 
 def site_version():
     """The current site version (a string), or None when it cannot be read: then nothing that
-    was cached may be used."""
+    was cached may be used.
+
+    During a request it is read once, at its first use, and that reading holds for the whole
+    request (see "What one process keeps" below); a bump during the request reads it again.
+    """
+    known = getattr(request_state, "version", OUTSIDE)
+    if known is not OUTSIDE and known is not UNREAD:
+        return known
+    version = _site_version_read()
+    if known is UNREAD:
+        request_state.version = version
+    return version
+
+
+def _site_version_read():
     path = settings.SITE_VERSION_FILE
     if path:
         try:
@@ -70,6 +86,8 @@ def site_version():
 
 
 def _write_version():
+    if getattr(request_state, "version", OUTSIDE) is not OUTSIDE:
+        request_state.version = UNREAD  # this request's next page or block sees the change
     version = str(time.time_ns())
     path = settings.SITE_VERSION_FILE
     try:
@@ -110,16 +128,19 @@ def next_moment(key, find):
     kept under the site version (one query per change) and found again once it has passed."""
     now = timezone.now()
     key = f"{key}:v{site_version()}"
-    try:
-        moment = cache.get(key)
-    except Exception:
-        moment = None
+    moment = local_get(key)
+    if moment is None:
+        try:
+            moment = cache.get(key)
+        except Exception:
+            moment = None
     if moment is None or (moment and moment <= now):
         moment = find(now) or False  # False: nothing ahead (None would mean "not cached")
         try:
             cache.set(key, moment, 60 * 60)
         except Exception:
             logger.warning("Cache unavailable", exc_info=True)
+    local_keep(key, moment, 60 * 60)  # the key holds the version: it never changes
     return moment or None
 
 
@@ -173,12 +194,14 @@ def _next_change(now):
     return min(moments, default=None)
 
 
-def _version_and_entry(store, key):
+def _version_and_entry(store, key, *, local=False):
     """The site version and the entry under ``key`` in ``store``: (None, None) when the
     version cannot be read (nothing cached may then be used).
 
     When the version lives in the same cache (Redis), both come in one round trip: a cached
-    page or block costs one call to Redis, not two.
+    page costs one call to Redis, not two. With ``local``, this process's copy of the entry
+    is used while it holds for this version (see "What one process keeps"): then a block
+    costs no round trip at all once the request has read the version.
     """
     if settings.SITE_VERSION_FILE or store is not cache:
         version = site_version()
@@ -189,51 +212,98 @@ def _version_and_entry(store, key):
         except Exception:
             logger.warning("Cache unavailable", exc_info=True)
             return None, None
+    known = getattr(request_state, "version", OUTSIDE)
+    if known is None:  # the cache was found down earlier in this request
+        return None, None
+    if known is not OUTSIDE and known is not UNREAD:
+        entry = local_get(key) if local else None
+        if _holds(entry, known):
+            return known, entry
+        try:
+            entry = cache.get(key)
+        except Exception:
+            logger.warning("Cache unavailable", exc_info=True)
+            return None, None
+        if local and _holds(entry, known):
+            local_keep(key, entry, entry[2] - time.time())
+        return known, entry
     try:
         values = cache.get_many([VERSION_KEY, key])
     except Exception:  # a cache that is down must not take the page with it
         logger.warning("Cache unavailable", exc_info=True)
+        if known is UNREAD:
+            request_state.version = None
         return None, None
     if VERSION_KEY not in values:  # a new or emptied cache (or a miss of a cache that is down)
         return site_version(), None
-    return values[VERSION_KEY], values.get(key)
+    version, entry = values[VERSION_KEY], values.get(key)
+    if known is UNREAD:
+        request_state.version = version
+    if local and _holds(entry, version):
+        local_keep(key, entry, entry[2] - time.time())
+    return version, entry
+
+
+def _holds(entry, version):
+    """Whether ``entry``, made by cached(), may be used under ``version`` now."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 3
+        and entry[0] == version
+        and entry[2] > time.time()
+    )
 
 
 def cached(key, build, timeout):
-    """``build()``, kept in the cache under ``key`` for the current site version.
+    """``build()``, kept in the cache under ``key`` for the current site version, ``timeout``
+    seconds at most.
 
     For the pieces pages are made of (the sidebar's blocks, "most read"). With no version (the
     cache is down) it is built every time and nothing raises.
     """
-    version, entry = _version_and_entry(cache, key)
+    version, entry = _version_and_entry(cache, key, local=True)
     if version is None:
         return build()
-    if entry is not None and entry[0] == version:
+    if _holds(entry, version):
         return entry[1]
     value = build()
+    entry = (version, value, time.time() + timeout)
     try:
-        cache.set(key, (version, value), timeout)
+        cache.set(key, entry, timeout)
     except Exception:
         logger.warning("Cache unavailable", exc_info=True)
+    local_keep(key, entry, timeout)
     return value
 
 
 def cache_get_or_build(key, build, timeout):
     """``build()``, kept under ``key`` for ``timeout`` seconds whatever the site version (for
     figures that no editor's change touches); a cache that is down costs the build, never an
-    error."""
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.warning("Cache unavailable", exc_info=True)
-        return build()
-    if value is None:
-        value = build()
+    error. Each process keeps a copy until the entry's own end (portal/cache_copies.py)."""
+    now = time.time()
+    entry = local_get(key)
+    if not _lasts(entry, now):
         try:
-            cache.set(key, value, timeout)
+            entry = cache.get(key)
         except Exception:
             logger.warning("Cache unavailable", exc_info=True)
+            return build()
+        if _lasts(entry, now):
+            local_keep(key, entry, entry[0] - now)
+    if _lasts(entry, now):
+        return entry[1]
+    value = build()
+    entry = (now + timeout, value)
+    try:
+        cache.set(key, entry, timeout)
+    except Exception:
+        logger.warning("Cache unavailable", exc_info=True)
+    local_keep(key, entry, timeout)
     return value
+
+
+def _lasts(entry, now):
+    return isinstance(entry, tuple) and len(entry) == 2 and entry[0] > now
 
 
 # --- whole pages --------------------------------------------------------------------------

@@ -301,7 +301,7 @@ def test_the_menu_is_cached_and_refreshed_on_every_change(django_assert_num_quer
     item.is_shown = False
     item.save()
     assert "Tin tức" not in menu_html()
-    kept_version, _items = cache.get(MENU_KEY)
+    kept_version, _items, _until = cache.get(MENU_KEY)
     item.delete()
     # The entry is kept under the old site version, which no page reads any more.
     assert site_version() != kept_version

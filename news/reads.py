@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import Resolver404, resolve, reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -128,18 +128,17 @@ def read_beacon_first(get_response):
     exempt from CSRF and never cached), and every page view sends it. Placed in MIDDLEWARE
     after the security headers and OutageMiddleware, so an outage is still a 503.
     """
-    prefix = []
+    beacon = []  # (its address as a pattern, its view), found at the first request
 
     def middleware(request):
-        if not prefix:
-            prefix.append(reverse("news:article_read", kwargs={"pk": 1}).removesuffix("1/"))
-        if request.path_info.startswith(prefix[0]):
-            try:
-                match = resolve(request.path_info)
-            except Resolver404:
-                return get_response(request)
-            if match.view_name == "news:article_read":
-                return match.func(request, *match.args, **match.kwargs)
+        if not beacon:
+            example = reverse("news:article_read", kwargs={"pk": 1})
+            pattern = re.compile(re.escape(example.removesuffix("1/")) + r"([0-9]+)/\Z")
+            beacon.append((pattern, resolve(example).func))
+        pattern, view = beacon[0]
+        # The URL pattern's own <int:pk>, matched directly: resolve() would walk every route.
+        if match := pattern.match(request.path_info):
+            return view(request, pk=int(match[1]))
         return get_response(request)
 
     return middleware

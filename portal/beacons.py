@@ -16,4 +16,7 @@ def beacon_response(request):
     else:
         response = HttpResponse(PIXEL_GIF, content_type="image/gif")
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # No document, so no Content-Security-Policy: marked as django-csp's csp_exempt() marks
+    # an answer, for both policies (portal.middleware.ContentSecurityPolicyMiddleware).
+    response._csp_exempt = response._csp_exempt_ro = True
     return response

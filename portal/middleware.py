@@ -3,6 +3,7 @@
 import errno
 import logging
 
+from csp.middleware import CSPMiddleware
 from django import db
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -97,3 +98,15 @@ class OutageMiddleware:
 
     def process_exception(self, request, exception):
         return outage_response(exception)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, which builds both policies for every answer before it looks
+    whether the view is exempt: an answer exempt from both (``portal.beacons.beacon_response``,
+    the read and visit beacons that every page view sends, which answer 204 or a GIF) skips
+    the work."""
+
+    def process_response(self, request, response):
+        if getattr(response, "_csp_exempt", False) and getattr(response, "_csp_exempt_ro", False):
+            return response
+        return super().process_response(request, response)

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.permissions_policy",
-    "csp.middleware.CSPMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, beacons skipped
     "portal.middleware.reject_nul_bytes",
     "portal.middleware.OutageMiddleware",  # database down or read-only, disk full: 503/507
     "news.reads.read_beacon_first",  # the read beacon needs nothing below (news/reads.py)

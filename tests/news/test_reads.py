@@ -350,3 +350,12 @@ def test_a_failed_counting_request_counts_nothing(live_server):
     url = live_server.url + reverse("news:article_read", kwargs={"pk": 424242})
     assert post_beacon(url, BROWSER) == 204  # an unknown id: answered as any other
     assert not ArticleDailyRead.objects.exists()
+
+
+def test_the_beacon_answers_no_document_so_it_skips_the_content_security_policy(client):
+    article = ArticleFactory()
+    beacon = client.post(reverse("news:article_read", kwargs={"pk": article.pk}))
+    assert beacon.status_code == 204
+    assert "Content-Security-Policy" not in beacon
+    assert beacon["X-Content-Type-Options"] == "nosniff"  # the other headers stay
+    assert "script-src 'self'" in client.get(article.get_absolute_url())["Content-Security-Policy"]
